@@ -1,0 +1,54 @@
+package dev.kvlens.app.cli;
+
+import dev.kvlens.app.AppVersion;
+import dev.kvlens.io.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code kvlens}: the top-level command and the error policy shared by all subcommands. */
+@Command(name = "kvlens",
+        mixinStandardHelpOptions = true,
+        versionProvider = KvLensCommand.Version.class,
+        description = "Where an MLC-LLM model's GPU memory goes: MLC's own runtime estimate, per engine mode.",
+        subcommands = {EstimateCommand.class, CompileReportCommand.class})
+public final class KvLensCommand {
+
+    /** Bad flag, unreadable file or invalid value. */
+    public static final int EXIT_INPUT = 2;
+    /** MLC would stop with its insufficient-memory error. */
+    public static final int EXIT_INSUFFICIENT_MEMORY = 3;
+
+    /** Runs the CLI and returns the exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with the given streams (tests). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new KvLensCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            err.println("kvlens: " + ex.getMessage() + " (see --help)");
+            return EXIT_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+                err.println("kvlens: " + ex.getMessage());
+                return EXIT_INPUT;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    /** {@code --version}: the app version and the rules it follows. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return AppVersion.versionLines();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.kvlens.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The one Jackson {@link ObjectMapper} of the app, configured for files from anywhere: bounded nesting,
+ * number and string lengths, a file-size limit, tree reading only (no polymorphic typing).
+ */
+public final class Json {
+
+    /** Files larger than this are refused before parsing. */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64)
+                    .maxNumberLength(64)
+                    .maxStringLength(1_000_000)
+                    .build())
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build())
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Reads a JSON file as a tree, with clear errors for missing, unreadable, huge or malformed files. */
+    public static JsonNode readFile(Path path) {
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw new InputException(name, "", "is " + size + " bytes; files over 16 MiB are not read");
+            }
+            return parse(name, Files.readString(path, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new InputException(path.toString(), "", "does not exist");
+        } catch (IOException e) {
+            throw new InputException(path.toString(), "", "cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
+    /** Reads a JSON resource from the classpath. */
+    public static JsonNode readResource(String resource) {
+        try (InputStream in = Json.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new InputException(resource, "", "is missing from the application");
+            }
+            return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InputException(resource, "", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Parses JSON text, naming the source in errors. A UTF-8 byte-order mark is accepted. */
+    public static JsonNode parse(String sourceName, String text) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new InputException(sourceName, "", "is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new InputException(sourceName, "", "is not valid JSON" + where + " (" + e.getOriginalMessage() + ")");
+        }
+    }
+}

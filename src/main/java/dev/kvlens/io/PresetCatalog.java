@@ -1,0 +1,92 @@
+package dev.kvlens.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kvlens.model.Backend;
+import dev.kvlens.model.ChatConfigValues;
+import dev.kvlens.model.CompileConfig;
+import dev.kvlens.model.Device;
+import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.ModelFamily;
+import dev.kvlens.model.ModelGeometry;
+import dev.kvlens.model.Quantization;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The built-in models and devices ({@code assets/presets/*.json} on the classpath), each with the source of
+ * its numbers.
+ *
+ * @param models              model presets, in file order
+ * @param devices             device presets, in file order
+ * @param defaultModelId      the model the app opens with
+ * @param defaultQuantization the scheme the app opens with
+ * @param defaultDeviceId     the device the app opens with
+ */
+public record PresetCatalog(List<ModelDescription> models, List<DevicePreset> devices, String defaultModelId,
+                            Quantization defaultQuantization, String defaultDeviceId) {
+
+    /** A device preset with the provenance of its memory figure. */
+    public record DevicePreset(String id, Device device, String precision, String source) {
+    }
+
+    private static final String MODELS = "/assets/presets/models.json";
+    private static final String DEVICES = "/assets/presets/devices.json";
+
+    /** Loads the catalog shipped with the app. */
+    public static PresetCatalog load() {
+        JsonFields modelsFile = new JsonFields(MODELS, "", Json.readResource(MODELS));
+        JsonFields devicesFile = new JsonFields(DEVICES, "", Json.readResource(DEVICES));
+        List<ModelDescription> models = new ArrayList<>();
+        for (JsonNode node : Json.readResource(MODELS).path("models")) {
+            models.add(model(new JsonFields(MODELS, "models[" + models.size() + "]", node)));
+        }
+        List<DevicePreset> devices = new ArrayList<>();
+        for (JsonNode node : Json.readResource(DEVICES).path("devices")) {
+            devices.add(device(new JsonFields(DEVICES, "devices[" + devices.size() + "]", node)));
+        }
+        Quantization quantization = Quantization.require(modelsFile.requireString("defaultQuantization"));
+        return new PresetCatalog(List.copyOf(models), List.copyOf(devices), modelsFile.requireString("defaultModel"),
+                quantization, devicesFile.requireString("defaultDevice"));
+    }
+
+    public Optional<ModelDescription> model(String id) {
+        return models.stream().filter(m -> m.id().equalsIgnoreCase(id.trim())).findFirst();
+    }
+
+    public Optional<DevicePreset> device(String id) {
+        return devices.stream().filter(d -> d.id().equalsIgnoreCase(id.trim())).findFirst();
+    }
+
+    public ModelDescription defaultModel() {
+        return model(defaultModelId).orElseThrow();
+    }
+
+    public DevicePreset defaultDevice() {
+        return device(defaultDeviceId).orElseThrow();
+    }
+
+    private static ModelDescription model(JsonFields f) {
+        String type = f.requireString("modelType");
+        ModelFamily family = ModelFamily.fromModelType(type);
+        ModelGeometry geometry = new ModelGeometry(type, family,
+                f.requireInt("numHiddenLayers", 1, 1 << 20), f.requireInt("numAttentionHeads", 1, 1 << 20),
+                f.requireInt("numKeyValueHeads", 1, 1 << 20), f.requireInt("headDim", 1, 1 << 20),
+                f.requireInt("hiddenSize", 1, 1 << 24), f.requireInt("intermediateSize", 0, 1 << 24),
+                f.requireInt("vocabSize", 1, 1 << 24), f.optionalBoolean("tieWordEmbeddings", false),
+                f.optionalBoolean("attentionBias", false));
+        CompileConfig compile = new CompileConfig(f.requireInt("contextWindowSize", -1, Integer.MAX_VALUE),
+                f.requireInt("prefillChunkSize", 1, Integer.MAX_VALUE), f.requireInt("maxBatchSize", 1, 1 << 20), 1, 1,
+                f.requireInt("slidingWindowSize", -1, Integer.MAX_VALUE));
+        return new ModelDescription(f.requireString("id"), f.requireString("name"), geometry, Optional.empty(), compile,
+                ChatConfigValues.matching(compile), f.requireString("source"));
+    }
+
+    private static DevicePreset device(JsonFields f) {
+        Backend backend = Backend.fromCliName(f.requireString("backend"));
+        Device device = new Device(f.requireString("name"), backend,
+                f.requireLong("totalGlobalMemoryBytes", 1, Long.MAX_VALUE / 2));
+        return new DevicePreset(f.requireString("id"), device, f.requireString("precision"), f.requireString("source"));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.kvlens.model;
+
+/**
+ * The {@code mlc-chat-config.json} values the runtime reads next to the library metadata (rules §2.2).
+ * gen_config writes them equal to the compile-time values; a hand-edited config may differ.
+ *
+ * @param contextWindowSize          top-level {@code context_window_size}; -1 when absent or null
+ * @param prefillChunkSize           top-level {@code prefill_chunk_size} (required by MLC)
+ * @param workspacePrefillChunkSize  {@code model_config.prefill_chunk_size}: sizes kv_aux and model workspaces
+ */
+public record ChatConfigValues(int contextWindowSize, int prefillChunkSize, int workspacePrefillChunkSize) {
+
+    public ChatConfigValues {
+        if (contextWindowSize == 0 || contextWindowSize < -1) {
+            throw new IllegalArgumentException("context_window_size must be positive or -1, got " + contextWindowSize);
+        }
+        if (prefillChunkSize == 0 || prefillChunkSize < -1) {
+            throw new IllegalArgumentException("prefill_chunk_size must be positive, got " + prefillChunkSize);
+        }
+        if (workspacePrefillChunkSize <= 0) {
+            throw new IllegalArgumentException(
+                    "model_config.prefill_chunk_size must be positive, got " + workspacePrefillChunkSize);
+        }
+    }
+
+    /** What gen_config writes for a library compiled with these limits. */
+    public static ChatConfigValues matching(CompileConfig compile) {
+        return new ChatConfigValues(compile.contextWindowSize(), compile.prefillChunkSize(), compile.prefillChunkSize());
+    }
+}

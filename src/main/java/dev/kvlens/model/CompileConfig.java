@@ -1,0 +1,70 @@
+package dev.kvlens.model;
+
+/**
+ * The compile-time limits stored in a model library's metadata (rules §2.1), i.e. what
+ * {@code mlc_llm gen_config}/{@code compile} were given.
+ *
+ * @param contextWindowSize       {@code context_window_size}; -1 when the model has none (sliding window only)
+ * @param prefillChunkSize        {@code prefill_chunk_size}: bounds {@code seq_len}, drives the temporary buffer
+ * @param maxBatchSize            {@code max_batch_size}: the server-mode batch (128 since 2024-09, 80 before)
+ * @param tensorParallelShards    GPUs the layers are split over
+ * @param pipelineParallelStages  pipeline stages (params and KV layers divided at runtime)
+ * @param slidingWindowSize       {@code sliding_window_size}; -1 when none
+ */
+public record CompileConfig(
+        int contextWindowSize,
+        int prefillChunkSize,
+        int maxBatchSize,
+        int tensorParallelShards,
+        int pipelineParallelStages,
+        int slidingWindowSize) {
+
+    /** gen_config's default {@code max_batch_size} since 2024-09-18 (66fd62df). */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 128;
+
+    public CompileConfig {
+        if (contextWindowSize == 0 || contextWindowSize < -1) {
+            throw new IllegalArgumentException("context_window_size must be positive or -1, got " + contextWindowSize);
+        }
+        if (prefillChunkSize <= 0) {
+            throw new IllegalArgumentException("prefill_chunk_size must be positive, got " + prefillChunkSize);
+        }
+        if (maxBatchSize <= 0) {
+            throw new IllegalArgumentException("max_batch_size must be positive, got " + maxBatchSize);
+        }
+        if (tensorParallelShards <= 0) {
+            throw new IllegalArgumentException("tensor_parallel_shards must be positive, got " + tensorParallelShards);
+        }
+        if (pipelineParallelStages <= 0) {
+            throw new IllegalArgumentException("pipeline_parallel_stages must be positive, got " + pipelineParallelStages);
+        }
+        if (slidingWindowSize == 0 || slidingWindowSize < -1) {
+            throw new IllegalArgumentException("sliding_window_size must be positive or -1, got " + slidingWindowSize);
+        }
+    }
+
+    public CompileConfig withContextWindowSize(int value) {
+        return new CompileConfig(value, prefillChunkSize, maxBatchSize, tensorParallelShards, pipelineParallelStages,
+                slidingWindowSize);
+    }
+
+    public CompileConfig withPrefillChunkSize(int value) {
+        return new CompileConfig(contextWindowSize, value, maxBatchSize, tensorParallelShards, pipelineParallelStages,
+                slidingWindowSize);
+    }
+
+    public CompileConfig withMaxBatchSize(int value) {
+        return new CompileConfig(contextWindowSize, prefillChunkSize, value, tensorParallelShards,
+                pipelineParallelStages, slidingWindowSize);
+    }
+
+    public CompileConfig withTensorParallelShards(int value) {
+        return new CompileConfig(contextWindowSize, prefillChunkSize, maxBatchSize, value, pipelineParallelStages,
+                slidingWindowSize);
+    }
+
+    public CompileConfig withPipelineParallelStages(int value) {
+        return new CompileConfig(contextWindowSize, prefillChunkSize, maxBatchSize, tensorParallelShards, value,
+                slidingWindowSize);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.kvlens.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MLC-LLM's KV-cache engine-config inference ({@code InferForKVCache} and
+ * {@code EstimateMemoryUsageOnMode}, rules §3.4–§3.5; era C: {@code _infer_kv_cache_config}).
+ * Every expression keeps MLC's int64/double order so results match to the printed digit.
+ */
+final class KvCacheEstimator {
+
+    private static final long ATTENTION_WORKSPACE_BYTES = 48L * 1024 * 1024;
+    private static final long LOCAL_MAX_TOTAL_SEQUENCE_LENGTH = 8192;
+    private static final int LOCAL_MAX_BATCH = 4;
+
+    private KvCacheEstimator() {
+    }
+
+    static Estimate estimate(Scenario s) {
+        RuleSet rules = s.rules();
+        EngineOverrides overrides = s.engine().overrides();
+        if (!rules.userMaxSingleSequenceLength() && overrides.maxSingleSequenceLength().isPresent()) {
+            throw new IllegalArgumentException("the " + rules.id()
+                    + " rules have no max_single_sequence_length override (it arrived with MLC-LLM in 2024-08)");
+        }
+        ModelLimits limits = ModelLimits.of(s.model(), rules);
+        long params = s.model().paramsBytes().bytes();
+        int stages = s.model().compile().pipelineParallelStages();
+        if (rules.pipelineParallel()) {
+            params /= stages;
+        }
+        long temp = s.model().tempFuncBytes().bytes() * rules.tempBufferMultiplier();
+        long device = Estimator.deviceBytes(s.device(), rules);
+        double utilization = Estimator.utilization(s.engine(), rules);
+
+        List<ModeEstimate> modes = new ArrayList<>(3);
+        for (EngineMode mode : EngineMode.values()) {
+            modes.add(estimateMode(mode, s, limits, params, temp, device, utilization));
+        }
+        return new Estimate(s, Estimate.StateKind.KV_CACHE, device, utilization, modes);
+    }
+
+    private static ModeEstimate estimateMode(EngineMode mode, Scenario s, ModelLimits limits, long params, long temp,
+                                             long device, double utilization) {
+        RuleSet rules = s.rules();
+        EngineOverrides user = s.engine().overrides();
+        ModelLibrary model = s.model();
+
+        // Step 1: B.
+        long batch = user.maxNumSequence().orElse(switch (mode) {
+            case LOCAL -> Math.min(LOCAL_MAX_BATCH, limits.maxBatchSize());
+            case INTERACTIVE -> 1;
+            case SERVER -> limits.maxBatchSize();
+        });
+        // Step 2: msl.
+        long singleSequence = user.maxSingleSequenceLength().isPresent()
+                ? Math.min(user.maxSingleSequenceLength().getAsLong(), limits.compileMaxSingleSequenceLength())
+                : limits.runtimeMaxSingleSequenceLength();
+
+        // Step 3: per-model workspaces (one model).
+        KvCacheGeometry kv = model.kvCache();
+        long layers = rules.pipelineParallel()
+                ? kv.numHiddenLayers() / model.compile().pipelineParallelStages() : kv.numHiddenLayers();
+        long d = kv.headDim();
+        long q = kv.numAttentionHeads();
+        long k = kv.numKeyValueHeads();
+        long hidden = d * q;
+        long chunk = model.chatConfig().workspacePrefillChunkSize();
+        long vocab = model.geometry().vocabSize();
+
+        double kvBytesPerToken = 0;
+        kvBytesPerToken += d * k * layers * 4 + 1.25;
+        double kvAux = 0;
+        kvAux += (batch + 1) * 88 + chunk * (q + 1) * 8 + chunk * d * (q + k) * 4 + ATTENTION_WORKSPACE_BYTES;
+        double modelWorkspace = 0;
+        modelWorkspace += chunk * 4 + batch * 4 + (chunk * 2 + batch) * hidden * 2;
+        double logitWorkspace = 0;
+        logitWorkspace += batch * 20 + batch * vocab * 16.125;
+
+        // Step 4: capacity from memory.
+        double available = device * utilization;
+        double quotient = (available - params - temp - kvAux - modelWorkspace - logitWorkspace) / kvBytesPerToken;
+        long capacity;
+        boolean overflow = false;
+        if (rules.capacityIsInt32()) {
+            long truncated = (long) quotient;
+            overflow = truncated > Integer.MAX_VALUE;
+            capacity = (int) quotient;
+        } else {
+            capacity = (long) quotient;
+        }
+        double exceptKv = (double) (params + temp) + kvAux + modelWorkspace + logitWorkspace;
+        double temporary = modelWorkspace + logitWorkspace + temp;
+        if (capacity <= 0) {
+            return new ModeEstimate(mode, batch, user.maxNumSequence().isPresent(), 0,
+                    user.maxTotalSequenceLength().isPresent(), 0, user.prefillChunkSize().isPresent(),
+                    singleSequence, capacity, overflow, available, params, temp, kvBytesPerToken, kvAux,
+                    modelWorkspace, logitWorkspace, 0, exceptKv, kvAux, temporary);
+        }
+        if (s.device().backend() == Backend.METAL) {
+            capacity = Math.min(capacity, Backend.METAL_MAX_TOTAL_SEQUENCE_LENGTH);
+        }
+
+        // Step 5: T.
+        long total = user.maxTotalSequenceLength().orElse(switch (mode) {
+            case LOCAL -> min(capacity, singleSequence, LOCAL_MAX_TOTAL_SEQUENCE_LENGTH);
+            case INTERACTIVE -> Math.min(capacity, singleSequence);
+            case SERVER -> singleSequence == Long.MAX_VALUE ? capacity : Math.min(capacity, batch * singleSequence);
+        });
+        // Step 6: P.
+        long prefill = user.prefillChunkSize().orElse(switch (mode) {
+            case LOCAL, INTERACTIVE -> min(limits.runtimeMaxPrefillChunkSize(),
+                    rules.prefillCappedByCapacity() ? total : capacity, singleSequence);
+            case SERVER -> limits.runtimeMaxPrefillChunkSize();
+        });
+
+        // Step 7: printed quantities.
+        double kvPages = total * kvBytesPerToken;
+        return new ModeEstimate(mode, batch, user.maxNumSequence().isPresent(), total,
+                user.maxTotalSequenceLength().isPresent(), prefill, user.prefillChunkSize().isPresent(),
+                singleSequence, capacity, overflow, available, params, temp, kvBytesPerToken, kvAux,
+                modelWorkspace, logitWorkspace, kvPages, exceptKv + kvPages, kvBytesPerToken * total + kvAux,
+                temporary);
+    }
+
+    private static long min(long a, long b, long c) {
+        return Math.min(a, Math.min(b, c));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kvlens.model;
+
+import java.util.Objects;
+
+/**
+ * Everything the MLC runtime knows about one compiled model: its geometry and quantization, the
+ * compile-time limits in the library metadata, the chat-config values, and the two byte counts the
+ * metadata carries — parameters and the largest per-function temporary buffer (rules §1.1, §3.4).
+ *
+ * @param name           a label for people
+ * @param geometry       the architecture
+ * @param quantization   the weight scheme
+ * @param compile        compile-time limits
+ * @param chatConfig     runtime values from mlc-chat-config.json
+ * @param paramsBytes    per-shard parameter bytes, before the runtime's division by pipeline stages
+ * @param tempFuncBytes  max over functions of {@code memory_usage}, before the runtime's ×2
+ */
+public record ModelLibrary(
+        String name,
+        ModelGeometry geometry,
+        Quantization quantization,
+        CompileConfig compile,
+        ChatConfigValues chatConfig,
+        ByteFigure paramsBytes,
+        ByteFigure tempFuncBytes) {
+
+    public ModelLibrary {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(geometry, "geometry");
+        Objects.requireNonNull(quantization, "quantization");
+        Objects.requireNonNull(compile, "compile");
+        Objects.requireNonNull(chatConfig, "chatConfig");
+        Objects.requireNonNull(paramsBytes, "paramsBytes");
+        Objects.requireNonNull(tempFuncBytes, "tempFuncBytes");
+    }
+
+    /**
+     * A library as gen_config + compile would build it: parameter bytes from the layout, the temporary
+     * buffer from the §4.2 heuristic.
+     *
+     * @throws IllegalArgumentException when the family's parameter layout is unknown
+     */
+    public static ModelLibrary of(String name, ModelGeometry geometry, Quantization quantization, CompileConfig compile) {
+        return new ModelLibrary(name, geometry, quantization, compile, ChatConfigValues.matching(compile),
+                computedParams(geometry, quantization, compile),
+                TempBufferHeuristic.estimate(geometry, quantization, compile));
+    }
+
+    /** Like {@link #of} but with parameter bytes known from elsewhere (needed for unknown layouts). */
+    public static ModelLibrary withGivenParams(String name, ModelGeometry geometry, Quantization quantization,
+                                              CompileConfig compile, ByteFigure params) {
+        return new ModelLibrary(name, geometry, quantization, compile, ChatConfigValues.matching(compile), params,
+                TempBufferHeuristic.estimate(geometry, quantization, compile));
+    }
+
+    /**
+     * A library from a description and a scheme, with measured byte counts where known: parameter bytes
+     * are computed from the layout unless given, the temporary buffer is the heuristic unless given.
+     *
+     * @param params  given parameter bytes, or null to compute them
+     * @param temp    given max per-function temporary bytes, or null for the §4.2 heuristic
+     * @throws IllegalArgumentException when params are null and the layout is unknown
+     */
+    public static ModelLibrary build(ModelDescription description, Quantization scheme, CompileConfig compile,
+                                     ByteFigure params, ByteFigure temp) {
+        ChatConfigValues chat = compile.equals(description.compile())
+                ? description.chatConfig() : ChatConfigValues.matching(compile);
+        ByteFigure paramsFigure = params != null ? params : computedParams(description.geometry(), scheme, compile);
+        ByteFigure tempFigure = temp != null ? temp : TempBufferHeuristic.estimate(description.geometry(), scheme, compile);
+        return new ModelLibrary(description.name(), description.geometry(), scheme, compile, chat, paramsFigure,
+                tempFigure);
+    }
+
+    /**
+     * Changes compile-time limits the way a recompile would: chat-config values follow, computed and
+     * heuristic byte counts are recomputed, given ones are kept.
+     */
+    public ModelLibrary withCompile(CompileConfig newCompile) {
+        ByteFigure params = paramsBytes.provenance() == ByteFigure.Provenance.GIVEN
+                ? paramsBytes : computedParams(geometry, quantization, newCompile);
+        ByteFigure temp = tempFuncBytes.provenance() == ByteFigure.Provenance.GIVEN
+                ? tempFuncBytes : TempBufferHeuristic.estimate(geometry, quantization, newCompile);
+        return new ModelLibrary(name, geometry, quantization, newCompile, ChatConfigValues.matching(newCompile),
+                params, temp);
+    }
+
+    public ModelLibrary withChatConfig(ChatConfigValues values) {
+        return new ModelLibrary(name, geometry, quantization, compile, values, paramsBytes, tempFuncBytes);
+    }
+
+    public ModelLibrary withParamsBytes(ByteFigure params) {
+        return new ModelLibrary(name, geometry, quantization, compile, chatConfig, params, tempFuncBytes);
+    }
+
+    public ModelLibrary withTempFuncBytes(ByteFigure temp) {
+        return new ModelLibrary(name, geometry, quantization, compile, chatConfig, paramsBytes, temp);
+    }
+
+    /** The KV-cache metadata of this library (per shard). */
+    public KvCacheGeometry kvCache() {
+        return geometry.kvCache(compile.tensorParallelShards());
+    }
+
+    private static ByteFigure computedParams(ModelGeometry geometry, Quantization quantization, CompileConfig compile) {
+        long bytes = ParameterBytes.of(geometry, quantization, compile.tensorParallelShards());
+        return new ByteFigure(bytes, ByteFigure.Provenance.COMPUTED,
+                quantization.name() + " layout, " + compile.tensorParallelShards() + " shard(s)");
+    }
+}

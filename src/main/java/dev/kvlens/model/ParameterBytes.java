@@ -1,0 +1,97 @@
+package dev.kvlens.model;
+
+import java.util.List;
+
+/**
+ * Parameter bytes of one tensor-parallel shard, exactly as MLC-LLM's compiled metadata sums them
+ * (rules §1.1 and the byte layouts of §5). Pipeline parallelism is applied by the runtime (§3.4), not here.
+ */
+public final class ParameterBytes {
+
+    private static final int WORD_BYTES = 4;
+    private static final int F32_BYTES = 4;
+
+    private ParameterBytes() {
+    }
+
+    /**
+     * Sums a shard's parameters under a quantization scheme.
+     *
+     * @throws IllegalArgumentException when the layout is unknown or a shape cannot be stored
+     */
+    public static long of(ModelGeometry geometry, Quantization quantization, int tensorParallelShards) {
+        if (geometry.family().hasKnownLayout() && geometry.intermediateSize() <= 0) {
+            throw new IllegalArgumentException("intermediate_size is needed to compute parameter bytes");
+        }
+        List<WeightTensor> tensors = ParameterLayout.tensors(geometry, tensorParallelShards);
+        long total = 0;
+        for (WeightTensor tensor : tensors) {
+            total = Math.addExact(total, bytes(tensor, quantization, tensorParallelShards));
+        }
+        return total;
+    }
+
+    /** Bytes of one tensor under a scheme (rules §5). */
+    static long bytes(WeightTensor t, Quantization q, int tp) {
+        return switch (t.role()) {
+            case VECTOR -> t.rows() * (t.float32() ? F32_BYTES : q.modelDtypeBytes());
+            case EMBEDDING -> switch (q.kind()) {
+                case GROUP -> q.quantizeEmbedding() ? grouped(t, q, tp) : dense(t, q);
+                case FASTER_TRANSFORMER -> grouped(t, q.groupFallback(), tp);
+                default -> dense(t, q);
+            };
+            case FINAL_FC -> switch (q.kind()) {
+                case GROUP -> q.quantizeFinalFc() ? grouped(t, q, tp) : dense(t, q);
+                case FASTER_TRANSFORMER -> grouped(t, q.groupFallback(), tp);
+                default -> dense(t, q);
+            };
+            case LINEAR -> linear(t, q, tp);
+        };
+    }
+
+    private static long linear(WeightTensor t, Quantization q, int tp) {
+        long out = t.rows();
+        long in = t.cols();
+        return switch (q.kind()) {
+            case NO_QUANT -> dense(t, q);
+            case GROUP -> grouped(t, q, tp);
+            // qweight [in, out/8] u32, qzeros [in/gs, out/8] u32, scales [in/gs, out] model dtype
+            case AWQ -> in * (out / q.elementsPerWord()) * WORD_BYTES
+                    + (in / q.groupSize()) * (out / q.elementsPerWord()) * WORD_BYTES
+                    + (in / q.groupSize()) * out * q.modelDtypeBytes();
+            // CUTLASS needs out % 8 == 0 and f16 output; otherwise MLC falls back to group quantization.
+            case FASTER_TRANSFORMER -> t.float32() || out % 8 != 0
+                    ? grouped(t, q.groupFallback(), tp)
+                    : in * ceilDiv(out, 2) + out * q.modelDtypeBytes();
+            case PER_TENSOR_FP8 -> out * in + perTensorScaleBytes(q);
+            case BLOCK_SCALE_FP8 -> out * in + ceilDiv(out, q.groupSize()) * ceilDiv(in, q.groupSize()) * F32_BYTES;
+        };
+    }
+
+    /** e4m3 schemes keep an f32 scale per tensor, the "inference" calibration one more (rules §5). */
+    private static long perTensorScaleBytes(Quantization q) {
+        if (q.name().startsWith("e5m2")) {
+            return 0;
+        }
+        return q.name().endsWith("_max_calibrate") ? F32_BYTES : 2L * F32_BYTES;
+    }
+
+    /** Group quantization: q_weight [rows, groups × words] u32 + q_scale [rows, groups] in model dtype. */
+    private static long grouped(WeightTensor t, Quantization q, int tp) {
+        long groups = ceilDiv(t.cols(), q.groupSize());
+        if (t.role() == WeightTensor.Role.LINEAR && tp > 1 && (t.cols() * tp / q.groupSize()) % tp != 0) {
+            throw new IllegalArgumentException("The linear dimension " + t.cols() * tp + " of " + t.name() + " has "
+                    + t.cols() * tp / q.groupSize() + " groups under group size " + q.groupSize()
+                    + ". The groups cannot be evenly distributed on " + tp + " GPUs.");
+        }
+        return t.rows() * groups * ((long) q.wordsPerGroup() * WORD_BYTES + q.modelDtypeBytes());
+    }
+
+    private static long dense(WeightTensor t, Quantization q) {
+        return t.rows() * t.cols() * q.modelDtypeBytes();
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

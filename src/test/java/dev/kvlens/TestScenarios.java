@@ -1,0 +1,48 @@
+package dev.kvlens;
+
+import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.model.Backend;
+import dev.kvlens.model.ByteFigure;
+import dev.kvlens.model.CompileConfig;
+import dev.kvlens.model.Device;
+import dev.kvlens.model.EngineMode;
+import dev.kvlens.model.EngineSettings;
+import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.Quantization;
+import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.Scenario;
+
+/** Scenario building blocks shared by tests. */
+public final class TestScenarios {
+
+    public static final long MIB = 1024L * 1024L;
+    /** rules §7: H100 80GB HBM3 totalGlobalMem 81,089 MiB. */
+    public static final long H100_BYTES = 85_027_979_264L;
+    /** rules §7: RTX 4090 totalGlobalMem 24,563 MiB. */
+    public static final long RTX4090_BYTES = 25_756_172_288L;
+
+    private static final PresetCatalog CATALOG = PresetCatalog.load();
+
+    private TestScenarios() {
+    }
+
+    public static PresetCatalog catalog() {
+        return CATALOG;
+    }
+
+    public static ModelDescription preset(String id) {
+        return CATALOG.model(id).orElseThrow(() -> new AssertionError("no preset " + id));
+    }
+
+    /** A preset compiled with a scheme and possibly other compile limits, temp from a given byte count. */
+    public static ModelLibrary library(String presetId, String quantization, CompileConfig compile, long tempFuncBytes) {
+        ModelDescription d = preset(presetId);
+        return ModelLibrary.build(d, Quantization.require(quantization), compile, null,
+                ByteFigure.given(tempFuncBytes, "test"));
+    }
+
+    public static Scenario scenario(ModelLibrary library, long deviceBytes, EngineMode mode, RuleSet rules) {
+        return new Scenario(library, new Device("test", Backend.CUDA, deviceBytes), EngineSettings.defaults(mode), rules);
+    }
+}
