@@ -60,7 +60,9 @@ public final class HfConfigReader {
         int vocab = c.requireInt("vocab_size", 1, MAX_DIM);
         int intermediate = c.optionalInt("intermediate_size", 1, MAX_DIM)
                 .orElse(family == ModelFamily.GPT_NEOX || family == ModelFamily.PHI ? 4 * hidden : 0);
-        boolean tied = c.optionalBoolean("tie_word_embeddings", false);
+        // MLC reads the key with a False default; Gemma always shares its embedding whatever the key says.
+        boolean tied = c.optionalBoolean("tie_word_embeddings",
+                family == ModelFamily.GEMMA || family == ModelFamily.GEMMA2);
         boolean attentionBias = c.optionalBoolean("attention_bias", false);
         ModelGeometry geometry = new ModelGeometry(modelType, family, layers, heads, kvHeads, headDim, hidden,
                 intermediate, vocab, tied, attentionBias);

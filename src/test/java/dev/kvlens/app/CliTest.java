@@ -1,0 +1,139 @@
+package dev.kvlens.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kvlens.app.cli.KvLensCommand;
+import dev.kvlens.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI contract: flag names, output formats, exit codes and one-line errors. */
+class CliTest {
+
+    record Run(int code, String out, String err) {
+        List<String> outLines() {
+            return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = KvLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString().replace("\r\n", "\n"), err.toString());
+    }
+
+    @Test
+    void estimatePrintsTheFiveLinesOfTheWorkedExample() {
+        Run r = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib", "81089",
+                "--mode", "local");
+        assertThat(r.code()).isZero();
+        assertThat(r.outLines()).containsExactly(
+                "Under mode \"local\", max batch size will be set to 4, max KV cache token capacity will be set to 8192, prefill chunk size will be set to 8192. ",
+                "Under mode \"interactive\", max batch size will be set to 1, max KV cache token capacity will be set to 8192, prefill chunk size will be set to 8192. ",
+                "Under mode \"server\", max batch size will be set to 128, max KV cache token capacity will be set to 492234, prefill chunk size will be set to 8192. ",
+                "The actual engine mode is \"local\". So max batch size is 4, max KV cache token capacity is 8192, prefill chunk size is 8192.",
+                "Estimated total single GPU memory usage: 8174.157 MB (Parameters: 4308.133 MB. KVCache: 1234.073 MB. Temporary buffer: 2631.952 MB). The actual usage might be slightly larger than the estimated number.");
+        assertThat(r.err()).contains("approximate");
+    }
+
+    @Test
+    void jsonCarriesEveryModeAndSegmentInBytes() {
+        Run r = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090",
+                "--mode", "server", "--format", "json");
+        assertThat(r.code()).isZero();
+        JsonNode json = Json.parse("stdout", r.out());
+        assertThat(json.path("rules").asText()).isEqualTo("d2025");
+        assertThat(json.path("selectedMode").asText()).isEqualTo("server");
+        assertThat(json.path("device").path("bytes").asLong()).isEqualTo(24563L * 1024 * 1024);
+        JsonNode server = json.path("modes").path("server");
+        assertThat(server.path("maxNumSequence").asLong()).isEqualTo(128);
+        assertThat(server.path("maxTotalSequenceLength").asLong()).isEqualTo(107861); // rules §7
+        assertThat(server.path("prefillChunkSize").asLong()).isEqualTo(8192);
+        assertThat(server.path("fits").asBoolean()).isTrue();
+        JsonNode bytes = server.path("bytes");
+        assertThat(bytes.path("parameters").asLong()).isEqualTo(4_517_404_672L);
+        assertThat(bytes.path("tempBuffer").asLong()).isEqualTo(2_617_245_696L);
+        assertThat(bytes.path("kvAux").decimalValue()).isEqualByComparingTo("220277848");
+        assertThat(bytes.path("modelWorkspace").decimalValue()).isEqualByComparingTo("135299584");
+        assertThat(bytes.path("logitWorkspace").decimalValue()).isEqualByComparingTo("264722944");
+        // KV pages = 107861 × 131,073.25 (exact, a multiple of 1/4)
+        assertThat(bytes.path("kvPages").decimalValue())
+                .isEqualByComparingTo(new BigDecimal("131073.25").multiply(BigDecimal.valueOf(107861)));
+        BigDecimal sum = bytes.path("parameters").decimalValue().add(bytes.path("tempBuffer").decimalValue())
+                .add(bytes.path("kvAux").decimalValue()).add(bytes.path("modelWorkspace").decimalValue())
+                .add(bytes.path("logitWorkspace").decimalValue()).add(bytes.path("kvPages").decimalValue());
+        assertThat(bytes.path("total").decimalValue()).isEqualByComparingTo(sum);
+        assertThat(json.path("modes").path("local").path("maxTotalSequenceLength").asLong()).isEqualTo(8192);
+        assertThat(json.path("modes").path("interactive").path("maxNumSequence").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void insufficientMemoryPrintsMlcsErrorAndExitsWith3() {
+        Run r = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib", "4096");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("Insufficient GPU memory error: The available single GPU memory is 3481.600 MB");
+    }
+
+    @Test
+    void badInputIsOneLineOnStderrWithExit2() {
+        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--gpu", "rtx-4090", "--bogus"), "--bogus");
+        assertOneLineError(run("estimate", "--preset", "nope", "--quantization", "q4f16_1", "--gpu", "rtx-4090"), "unknown preset 'nope'");
+        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--gpu", "rtx-4090"), "--quantization is required");
+        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q9f99", "--gpu", "rtx-4090"), "unknown quantization 'q9f99'");
+        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib", "-5"), "--gpu-memory-mib must be positive");
+        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib", "1e30"), "more than 1 PiB");
+        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--gpu-memory-utilization", "2"), "gpu_memory_utilization");
+        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--max-num-sequence", "0"), "max_num_sequence must be between 1");
+        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--mode", "turbo"), "unknown engine mode 'turbo'");
+        assertOneLineError(run("estimate", "--chat-config", "/does/not/exist.json", "--gpu", "rtx-4090"), "does not exist");
+    }
+
+    @Test
+    void malformedChatConfigNamesTheFileAndWhere(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mlc-chat-config.json");
+        Files.writeString(file, "{\"model_type\": \"llama\", \"model_config\": {\"num_hidden_layers\": ");
+        assertOneLineError(run("estimate", "--chat-config", file.toString(), "--gpu", "rtx-4090"),
+                "mlc-chat-config.json: is not valid JSON at line 1");
+        Files.writeString(file, "{\"model_type\": \"llama\", \"prefill_chunk_size\": 2048, \"model_config\": {\"num_hidden_layers\": -3}}");
+        assertOneLineError(run("estimate", "--chat-config", file.toString(), "--gpu", "rtx-4090"),
+                "mlc-chat-config.json: field 'model_config.num_hidden_layers' must be between 1");
+    }
+
+    @Test
+    void compileReportPrintsEachEra() {
+        Run r = run("compile-report", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--temp-mib", "1248");
+        assertThat(r.code()).isZero();
+        assertThat(r.outLines()).hasSize(4).first()
+                .isEqualTo("Total memory usage without KV cache: 5556.13 MB (Parameters: 4308.13 MB. Temporary buffer: 1248.00 MB)");
+        assertThat(r.err()).isEmpty();
+        Run old = run("compile-report", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--temp-mib", "1248",
+                "--era", "2024-03");
+        assertThat(old.outLines().get(0)).isEqualTo(
+                "Total memory usage: 5556.13 MB (Parameters: 4308.13 MB. KVCache: 0.00 MB. Temporary buffer: 1248.00 MB)");
+        Run doubled = run("compile-report", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--temp-mib", "1248",
+                "--era", "2024-05");
+        assertThat(doubled.outLines().get(0)).startsWith("Total memory usage without KV cache:: 5556.13 MB");
+    }
+
+    @Test
+    void versionNamesTheRulesAndTheMlcCommit() {
+        Run r = run("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("KV Lens").contains("d2025").contains("79d603f085f50500e9509fa01785ffa7ecfaaa93");
+    }
+
+    private static void assertOneLineError(Run r, String fragment) {
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains(fragment).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
