@@ -4,7 +4,7 @@ import dev.kvlens.app.cli.KvLensCommand;
 
 /**
  * The jar's entry point. It does not extend {@code Application}, so the shaded jar starts without
- * JavaFX on the module path; subcommands run headless.
+ * JavaFX on the module path. No arguments open the desktop app; a subcommand runs headless.
  */
 public final class Launcher {
 
@@ -12,6 +12,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(KvLensCommand.run(args.length == 0 ? new String[] {"--help"} : args));
+        if (args.length == 0) {
+            DesktopLauncher.launch(args);
+            return;
+        }
+        System.exit(KvLensCommand.run(args));
     }
 }

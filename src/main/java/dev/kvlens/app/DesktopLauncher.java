@@ -1,0 +1,12 @@
+package dev.kvlens.app;
+
+/** Starts the desktop app; kept apart so the CLI path never loads JavaFX application classes. */
+final class DesktopLauncher {
+
+    private DesktopLauncher() {
+    }
+
+    static void launch(String[] args) {
+        javafx.application.Application.launch(KvLensApp.class, args);
+    }
+}

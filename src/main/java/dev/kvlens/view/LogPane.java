@@ -1,0 +1,48 @@
+package dev.kvlens.view;
+
+import dev.kvlens.viewmodel.EstimatorViewModel;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The collapsible pane with the exact lines MLC prints for the scenario (engine start, then compile). */
+public final class LogPane extends TitledPane {
+
+    private final TextArea text = new TextArea();
+    private final Button copy = new Button();
+    private final Label copied = new Label();
+
+    public LogPane(EstimatorViewModel viewModel) {
+        setId("logPane");
+        textProperty().bind(I18n.bind("log.title"));
+        text.setId("logText");
+        text.getStyleClass().add(Styles.LOG_TEXT);
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.setPrefRowCount(7);
+        text.textProperty().bind(viewModel.logTextProperty());
+        copy.setId("copyLogButton");
+        copy.textProperty().bind(I18n.bind("log.copy"));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            copied.setText(I18n.get("log.copied"));
+        });
+        copied.getStyleClass().add(Styles.NOTE);
+        text.textProperty().addListener((o, a, b) -> copied.setText(""));
+        HBox bar = new HBox(8, copy, copied);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        setContent(new VBox(6, text, bar));
+        setExpanded(true);
+    }
+
+    public TextArea textArea() {
+        return text;
+    }
+}

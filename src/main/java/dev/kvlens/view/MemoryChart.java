@@ -1,0 +1,246 @@
+package dev.kvlens.view;
+
+import dev.kvlens.model.Mib;
+import dev.kvlens.viewmodel.ChartModel;
+import dev.kvlens.viewmodel.MemoryBar;
+import dev.kvlens.viewmodel.Segment;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stacked memory bars: the compile report, then local / interactive / server. Values update in place
+ * (no series rebuilds, animation off); two horizontal markers show the usable budget and the device
+ * memory; the selected mode gets a backdrop; each bar carries its B · T · P or "does not fit".
+ */
+public final class MemoryChart extends StackedBarChart<String, Number> {
+
+    private static final double BYTES_PER_GIB = 1024.0 * 1024 * 1024;
+
+    private final CategoryAxis categories;
+    private final NumberAxis gib;
+    private final List<XYChart.Series<String, Number>> series = new ArrayList<>();
+    private final List<Tooltip> tooltips = new ArrayList<>();
+    private final Line budgetLine = new Line();
+    private final Line deviceLine = new Line();
+    private final Region backdrop = new Region();
+    private final List<Label> annotations = new ArrayList<>();
+    private ChartModel model;
+
+    public MemoryChart() {
+        super(new CategoryAxis(), new NumberAxis());
+        categories = (CategoryAxis) getXAxis();
+        gib = (NumberAxis) getYAxis();
+        initializeParts();
+    }
+
+    private void initializeParts() {
+        setId("memoryChart");
+        setAnimated(false);
+        categories.setAnimated(false);
+        gib.setAnimated(false);
+        gib.setAutoRanging(false);
+        gib.setLowerBound(0);
+        gib.setMinorTickVisible(false);
+        gib.labelProperty().bind(I18n.bind("chart.axis"));
+        setCategoryGap(36);
+        for (Segment segment : Segment.values()) {
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            s.nameProperty().bind(I18n.bind("segment." + segment.name()));
+            series.add(s);
+        }
+        setData(FXCollections.observableArrayList(series));
+        budgetLine.getStyleClass().add(Styles.BUDGET_LINE);
+        deviceLine.getStyleClass().add(Styles.DEVICE_LINE);
+        backdrop.getStyleClass().add(Styles.SELECTED_BAR_BACKDROP);
+        backdrop.setManaged(false);
+        backdrop.setMouseTransparent(true);
+        getPlotChildren().add(0, backdrop);
+        getPlotChildren().addAll(budgetLine, deviceLine);
+        I18n.localeProperty().subscribe(locale -> {
+            if (model != null) {
+                rebuildCategories(model);
+                update(model);
+            }
+        });
+    }
+
+    /** Shows a chart model; values change in place unless the set of bars changed. */
+    public void update(ChartModel next) {
+        if (next == null) {
+            return;
+        }
+        if (model == null || model.bars().size() != next.bars().size() || !sameModes(model.bars(), next.bars())) {
+            rebuildCategories(next);
+        }
+        model = next;
+        for (int segment = 0; segment < Segment.values().length; segment++) {
+            Segment seg = Segment.values()[segment];
+            List<XYChart.Data<String, Number>> data = series.get(segment).getData();
+            for (int bar = 0; bar < next.bars().size(); bar++) {
+                double bytes = next.bars().get(bar).bytes(seg);
+                data.get(bar).setYValue(bytes / BYTES_PER_GIB);
+                tooltips.get(segment * next.bars().size() + bar).setText(tooltipText(next.bars().get(bar), seg, bytes));
+            }
+        }
+        double top = niceUpperBound(next.maxBytes() / BYTES_PER_GIB);
+        if (gib.getUpperBound() != top) {
+            gib.setUpperBound(top);
+            gib.setTickUnit(niceTick(top));
+        }
+        for (int bar = 0; bar < next.bars().size(); bar++) {
+            MemoryBar b = next.bars().get(bar);
+            Label note = annotations.get(bar);
+            note.setText(annotationText(b));
+            note.getStyleClass().remove(Styles.BAR_ANNOTATION_FAIL);
+            if (!b.fits()) {
+                note.getStyleClass().add(Styles.BAR_ANNOTATION_FAIL);
+            }
+            note.setAccessibleText(describedName(b) + ": " + note.getText());
+        }
+        requestChartLayout();
+    }
+
+    private void rebuildCategories(ChartModel next) {
+        List<String> names = next.bars().stream().map(MemoryChart::categoryName).toList();
+        categories.setCategories(FXCollections.observableArrayList(names));
+        tooltips.clear();
+        for (XYChart.Series<String, Number> s : series) {
+            List<XYChart.Data<String, Number>> data = new ArrayList<>();
+            for (String name : names) {
+                XYChart.Data<String, Number> d = new XYChart.Data<>(name, 0);
+                Tooltip tip = new Tooltip();
+                tooltips.add(tip);
+                d.nodeProperty().subscribe(node -> {
+                    if (node != null) {
+                        Tooltip.install(node, tip);
+                        node.accessibleTextProperty().bind(tip.textProperty());
+                    }
+                });
+                data.add(d);
+            }
+            s.getData().setAll(data);
+        }
+        getPlotChildren().removeAll(annotations);
+        annotations.clear();
+        for (int i = 0; i < names.size(); i++) {
+            Label note = new Label();
+            note.getStyleClass().add(Styles.BAR_ANNOTATION);
+            note.setManaged(false);
+            annotations.add(note);
+        }
+        getPlotChildren().addAll(annotations);
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        if (model == null) {
+            return;
+        }
+        double width = getPlotChildren().isEmpty() ? 0 : categories.getWidth();
+        placeLine(budgetLine, model.budgetBytes(), width);
+        placeLine(deviceLine, model.deviceBytes(), width);
+        double slot = categories.getCategories().isEmpty() ? 0 : width / categories.getCategories().size();
+        backdrop.setVisible(false);
+        for (int bar = 0; bar < model.bars().size() && bar < categories.getCategories().size(); bar++) {
+            MemoryBar b = model.bars().get(bar);
+            double center = categories.getDisplayPosition(categories.getCategories().get(bar));
+            double topY = gib.getDisplayPosition(b.totalBytes() / BYTES_PER_GIB);
+            Label note = annotations.get(bar);
+            note.autosize();
+            note.relocate(center - note.getWidth() / 2, Math.max(0, topY - note.getHeight() - 3));
+            if (b.selected()) {
+                backdrop.setVisible(true);
+                backdrop.resizeRelocate(center - slot / 2 + 4, 0, Math.max(0, slot - 8), gib.getHeight());
+            }
+        }
+    }
+
+    private void placeLine(Line line, double bytes, double width) {
+        double y = Math.round(gib.getDisplayPosition(bytes / BYTES_PER_GIB)) + 0.5;
+        line.setStartX(0);
+        line.setEndX(width);
+        line.setStartY(y);
+        line.setEndY(y);
+    }
+
+    private static boolean sameModes(List<MemoryBar> a, List<MemoryBar> b) {
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).mode().equals(b.get(i).mode())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The axis name of a bar; stable while values change, so dragging never re-creates bars. */
+    static String categoryName(MemoryBar bar) {
+        return bar.mode().map(m -> I18n.get("chart.category." + m.mlcName()))
+                .orElseGet(() -> I18n.get("chart.category.compile"));
+    }
+
+    private static String describedName(MemoryBar bar) {
+        return bar.selected() ? I18n.get("chart.selected", categoryName(bar)) : categoryName(bar);
+    }
+
+    private static String annotationText(MemoryBar b) {
+        if (b.compileReport()) {
+            return I18n.get("chart.compileAnnotation");
+        }
+        if (!b.fits()) {
+            return I18n.get("chart.doesNotFit");
+        }
+        return I18n.get("chart.annotation", Long.toString(b.batch()), Long.toString(b.tokens()), Long.toString(b.prefill()));
+    }
+
+    private static String tooltipText(MemoryBar bar, Segment segment, double bytes) {
+        return I18n.get("chart.tooltip", describedName(bar), I18n.get("segment." + segment.name()),
+                Mib.format(bytes, 3), gibText(bytes), segment.formula(), segment.section());
+    }
+
+    static String gibText(double bytes) {
+        return new BigDecimal(bytes / BYTES_PER_GIB).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** A round axis top a little above the largest value: 1, 2 or 5 × 10^n ticks, at most ~10 of them. */
+    static double niceUpperBound(double maxGib) {
+        double tick = niceTick(maxGib * 1.08);
+        return Math.max(tick, Math.ceil(maxGib * 1.08 / tick) * tick);
+    }
+
+    static double niceTick(double range) {
+        double raw = Math.max(range, 0.001) / 8;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double normalized = raw / magnitude;
+        double step = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10;
+        return step * magnitude;
+    }
+
+    /** The bar nodes of a segment (for tests and accessibility checks). */
+    public List<Node> segmentNodes(Segment segment) {
+        return series.get(segment.ordinal()).getData().stream().map(XYChart.Data::getNode).toList();
+    }
+
+    /** The current annotation texts, one per bar. */
+    public List<String> annotationTexts() {
+        return annotations.stream().map(Label::getText).toList();
+    }
+
+    /** The value (GiB) of one segment of one bar. */
+    public double valueGib(Segment segment, int bar) {
+        return series.get(segment.ordinal()).getData().get(bar).getYValue().doubleValue();
+    }
+}

@@ -1,0 +1,320 @@
+package dev.kvlens.view;
+
+import dev.kvlens.model.Backend;
+import dev.kvlens.model.EngineMode;
+import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.Quantization;
+import dev.kvlens.model.RuleSet;
+import dev.kvlens.viewmodel.DeviceOption;
+import dev.kvlens.viewmodel.EstimatorViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The left panel: what runs where (model, scheme, device, utilization, shards, rules, mode) and the knobs. */
+public final class ScenarioPanel extends VBox {
+
+    private static final List<Integer> BATCH_STOPS =
+            List.of(0, 1, 2, 4, 8, 16, 24, 32, 48, 64, 80, 96, 128, 192, 256, 384, 512, 768, 1024);
+    private static final List<Integer> CAPACITY_STOPS = List.of(0, 1024, 2048, 4096, 8192, 16384, 32768, 65536,
+            131072, 262144, 524288, 1048576, 2097152);
+    private static final List<Integer> PREFILL_STOPS = List.of(16, 32, 64, 128, 256, 512, 1024, 2048, 3072, 4096,
+            6144, 8192, 12288, 16384, 32768);
+    private static final List<Integer> CONTEXT_STOPS = List.of(512, 1024, 2048, 3072, 4096, 6144, 8192, 12288,
+            16384, 24576, 32768, 49152, 65536, 98304, 131072, 262144, 524288, 1048576);
+
+    private final EstimatorViewModel vm;
+    private final SearchableComboBox<ModelDescription> modelPicker = new SearchableComboBox<>();
+    private final ComboBox<Quantization> quantizationPicker = new ComboBox<>();
+    private final ComboBox<DeviceOption> devicePicker = new ComboBox<>();
+    private final TextField memoryField = new TextField();
+    private final ComboBox<Backend> backendPicker = new ComboBox<>(FXCollections.observableArrayList(Backend.values()));
+    private final Slider utilizationSlider = new Slider(0.30, 0.99, EstimatorViewModel.DEFAULT_UTILIZATION);
+    private final TextField utilizationField = new TextField();
+    private final ComboBox<Integer> tpPicker = new ComboBox<>(FXCollections.observableArrayList(1, 2, 4, 8));
+    /** Held here: bidirectional bindings are weak, an unreferenced asObject() view would be collected. */
+    private final javafx.beans.property.ObjectProperty<Integer> tpValue;
+    private final ComboBox<RuleSet> rulesPicker = new ComboBox<>();
+    private final ToggleGroup modes = new ToggleGroup();
+    private final CheckBox prefillRuntime = new CheckBox();
+    private final Label prefillIgnored = new Label();
+
+    public ScenarioPanel(EstimatorViewModel viewModel) {
+        this.vm = viewModel;
+        this.tpValue = viewModel.tensorParallelShardsProperty().asObject();
+        getStyleClass().add(Styles.SCENARIO_PANEL);
+        setSpacing(10);
+        setPadding(new Insets(12));
+        getChildren().addAll(sectionTitle("scenario.title"), scenarioGrid(), modeRow(), new Separator(),
+                sectionTitle("knobs.title"), knobs());
+    }
+
+    private static Label sectionTitle(String key) {
+        Label label = new Label();
+        label.getStyleClass().add(Styles.SECTION_TITLE);
+        label.textProperty().bind(I18n.bind(key));
+        return label;
+    }
+
+    private GridPane scenarioGrid() {
+        modelPicker.setId("modelPicker");
+        modelPicker.setItems(vm.models());
+        modelPicker.setConverter(converter(ModelDescription::name));
+        modelPicker.valueProperty().bindBidirectional(vm.modelProperty());
+        modelPicker.promptTextProperty().bind(I18n.bind("scenario.model.prompt"));
+        modelPicker.setMaxWidth(Double.MAX_VALUE);
+
+        quantizationPicker.setId("quantizationPicker");
+        quantizationPicker.setItems(vm.quantizations());
+        quantizationPicker.setConverter(converter(Quantization::name));
+        quantizationPicker.valueProperty().bindBidirectional(vm.quantizationProperty());
+        quantizationPicker.setMaxWidth(Double.MAX_VALUE);
+
+        devicePicker.setId("devicePicker");
+        devicePicker.setItems(vm.devices());
+        devicePicker.setConverter(converter(d -> d.custom() ? I18n.get("scenario.device.custom") : d.name()));
+        devicePicker.valueProperty().bindBidirectional(vm.deviceProperty());
+        devicePicker.setMaxWidth(Double.MAX_VALUE);
+        I18n.localeProperty().subscribe(l -> devicePicker.setConverter(
+                converter(d -> d.custom() ? I18n.get("scenario.device.custom") : d.name())));
+
+        memoryField.setId("deviceMemoryField");
+        memoryField.setPrefColumnCount(7);
+        backendPicker.setId("backendPicker");
+        backendPicker.setConverter(converter(Backend::cliName));
+        backendPicker.valueProperty().bindBidirectional(vm.customBackendProperty());
+        ObservableValue<Boolean> custom = vm.deviceProperty().map(DeviceOption::custom);
+        memoryField.editableProperty().bind(custom);
+        backendPicker.disableProperty().bind(custom.map(c -> !c));
+        vm.deviceProperty().subscribe(this::showDeviceMemory);
+        vm.customDeviceBytesProperty().subscribe(b -> showDeviceMemory(vm.deviceProperty().get()));
+        memoryField.setOnAction(e -> commitMemory());
+        memoryField.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commitMemory();
+            }
+        });
+        HBox memoryRow = new HBox(8, memoryField, backendPicker);
+
+        utilizationSlider.setId("utilizationSlider");
+        utilizationSlider.setBlockIncrement(0.01);
+        utilizationSlider.setMajorTickUnit(0.01);
+        utilizationSlider.setMinorTickCount(0);
+        utilizationSlider.setSnapToTicks(true);
+        utilizationSlider.valueProperty().bindBidirectional(vm.gpuMemoryUtilizationProperty());
+        utilizationField.setId("utilizationField");
+        utilizationField.setPrefColumnCount(4);
+        vm.gpuMemoryUtilizationProperty().subscribe(v -> utilizationField.setText(
+                new BigDecimal(v.doubleValue()).setScale(2, RoundingMode.HALF_EVEN).toPlainString()));
+        utilizationField.setOnAction(e -> commitUtilization());
+        utilizationField.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commitUtilization();
+            }
+        });
+        HBox.setHgrow(utilizationSlider, Priority.ALWAYS);
+        HBox utilizationRow = new HBox(8, utilizationSlider, utilizationField);
+
+        tpPicker.setId("tpPicker");
+        tpPicker.valueProperty().bindBidirectional(tpValue);
+
+        rulesPicker.setId("rulesPicker");
+        rulesPicker.setItems(vm.ruleSets());
+        rulesPicker.valueProperty().bindBidirectional(vm.rulesProperty());
+        I18n.localeProperty().subscribe(l -> rulesPicker.setConverter(converter(r -> I18n.get("rules." + r.id()))));
+        rulesPicker.setMaxWidth(Double.MAX_VALUE);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        addRow(grid, 0, "scenario.model", modelPicker, null);
+        addRow(grid, 1, "scenario.quantization", quantizationPicker, null);
+        addRow(grid, 2, "scenario.device", devicePicker, null);
+        addRow(grid, 3, "scenario.deviceMemory", memoryRow, "scenario.deviceMemory.tooltip");
+        addRow(grid, 4, "scenario.utilization", utilizationRow, "scenario.utilization.tooltip");
+        addRow(grid, 5, "scenario.tp", tpPicker, "scenario.tp.tooltip");
+        addRow(grid, 6, "scenario.rules", rulesPicker, "scenario.rules.tooltip");
+        return grid;
+    }
+
+    private static void addRow(GridPane grid, int row, String key, javafx.scene.Node field, String tooltipKey) {
+        Label label = new Label();
+        label.getStyleClass().add(Styles.FORM_LABEL);
+        label.textProperty().bind(I18n.bind(key));
+        label.setLabelFor(field);
+        if (tooltipKey != null) {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(I18n.bind(tooltipKey));
+            tip.setWrapText(true);
+            tip.setMaxWidth(400);
+            label.setTooltip(tip);
+        }
+        grid.add(label, 0, row);
+        grid.add(field, 1, row);
+    }
+
+    private VBox modeRow() {
+        Label label = new Label();
+        label.getStyleClass().add(Styles.FORM_LABEL);
+        label.textProperty().bind(I18n.bind("scenario.mode"));
+        HBox buttons = new HBox(0);
+        buttons.getStyleClass().add("mode-buttons");
+        for (EngineMode mode : EngineMode.values()) {
+            ToggleButton button = new ToggleButton();
+            button.setId("mode" + mode.name().charAt(0) + mode.name().substring(1).toLowerCase(Locale.ROOT));
+            button.textProperty().bind(I18n.bind("mode." + mode.mlcName()));
+            button.setUserData(mode);
+            button.setToggleGroup(modes);
+            button.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(button, Priority.ALWAYS);
+            buttons.getChildren().add(button);
+        }
+        vm.modeProperty().subscribe(mode -> modes.getToggles().stream()
+                .filter(t -> t.getUserData() == mode).findFirst().ifPresent(t -> t.setSelected(true)));
+        modes.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // a mode is always selected
+            } else {
+                vm.modeProperty().set((EngineMode) now.getUserData());
+            }
+        });
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.bind("scenario.mode.tooltip"));
+        label.setTooltip(tip);
+        return new VBox(4, label, buttons);
+    }
+
+    private VBox knobs() {
+        ObservableValue<String> runtime = Bindings.createStringBinding(() -> "badge.runtime");
+        KnobControl batch = new KnobControl("batch", "knob.batch", vm.batchSizeProperty(),
+                Bindings.createObjectBinding(() -> BATCH_STOPS), runtime);
+        KnobControl context = new KnobControl("context", "knob.context", vm.contextLengthProperty(),
+                vm.compileConfigProperty().map(c -> contextStops(c.contextWindowSize())), runtime);
+        KnobControl capacity = new KnobControl("capacity", "knob.capacity", vm.kvCapacityProperty(),
+                Bindings.createObjectBinding(() -> CAPACITY_STOPS), runtime);
+        ObservableValue<List<Integer>> prefillStops = vm.prefillIsRuntimeOverrideProperty()
+                .map(r -> r ? withAuto(PREFILL_STOPS) : PREFILL_STOPS);
+        KnobControl prefill = new KnobControl("prefill", "knob.prefill", vm.prefillChunkProperty(), prefillStops,
+                vm.prefillIsRuntimeOverrideProperty().map(r -> r ? "badge.runtime" : "badge.recompile"));
+        prefillRuntime.setId("prefillRuntimeToggle");
+        prefillRuntime.textProperty().bind(I18n.bind("knob.prefill.runtime"));
+        prefillRuntime.selectedProperty().bindBidirectional(vm.prefillIsRuntimeOverrideProperty());
+        prefillIgnored.setId("prefillIgnoredNote");
+        prefillIgnored.getStyleClass().add(Styles.NOTE);
+        prefillIgnored.setWrapText(true);
+        prefillIgnored.textProperty().bind(I18n.bind("knob.prefill.ignored"));
+        prefillIgnored.visibleProperty().bind(vm.prefillIsRuntimeOverrideProperty());
+        prefillIgnored.managedProperty().bind(vm.prefillIsRuntimeOverrideProperty());
+        return new VBox(10, batch, context, capacity, new VBox(4, prefill, prefillRuntime, prefillIgnored));
+    }
+
+    private static List<Integer> contextStops(int contextWindow) {
+        List<Integer> stops = new ArrayList<>();
+        stops.add(0);
+        int limit = contextWindow > 0 ? contextWindow : 1048576;
+        for (int stop : CONTEXT_STOPS) {
+            if (stop < limit) {
+                stops.add(stop);
+            }
+        }
+        stops.add(limit);
+        return List.copyOf(stops);
+    }
+
+    private static List<Integer> withAuto(List<Integer> stops) {
+        List<Integer> all = new ArrayList<>();
+        all.add(0);
+        all.addAll(stops);
+        return List.copyOf(all);
+    }
+
+    private void showDeviceMemory(DeviceOption option) {
+        if (option == null || memoryField.isFocused()) {
+            return;
+        }
+        long bytes = option.custom() ? vm.customDeviceBytesProperty().get() : option.bytes();
+        if (!option.custom()) {
+            backendPicker.setValue(option.backend());
+        }
+        memoryField.setText(new BigDecimal(bytes).divide(BigDecimal.valueOf(1L << 30), 2, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString());
+        memoryField.getStyleClass().remove(Styles.FIELD_INVALID);
+    }
+
+    private void commitMemory() {
+        if (!vm.deviceProperty().get().custom()) {
+            return;
+        }
+        try {
+            BigDecimal gib = new BigDecimal(memoryField.getText().trim());
+            if (gib.signum() <= 0 || gib.compareTo(BigDecimal.valueOf(1L << 20)) > 0) {
+                throw new NumberFormatException("out of range");
+            }
+            vm.customDeviceBytesProperty().set(gib.multiply(BigDecimal.valueOf(1L << 30))
+                    .setScale(0, RoundingMode.HALF_EVEN).longValueExact());
+            memoryField.getStyleClass().remove(Styles.FIELD_INVALID);
+        } catch (NumberFormatException | ArithmeticException e) {
+            if (!memoryField.getStyleClass().contains(Styles.FIELD_INVALID)) {
+                memoryField.getStyleClass().add(Styles.FIELD_INVALID);
+            }
+        }
+    }
+
+    private void commitUtilization() {
+        try {
+            double value = Double.parseDouble(utilizationField.getText().trim());
+            if (!(value > 0 && value <= 1)) {
+                throw new NumberFormatException("out of range");
+            }
+            vm.gpuMemoryUtilizationProperty().set(value);
+            utilizationField.getStyleClass().remove(Styles.FIELD_INVALID);
+        } catch (NumberFormatException e) {
+            if (!utilizationField.getStyleClass().contains(Styles.FIELD_INVALID)) {
+                utilizationField.getStyleClass().add(Styles.FIELD_INVALID);
+            }
+        }
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,296 @@
+package dev.kvlens.viewmodel;
+
+import dev.kvlens.model.Backend;
+import dev.kvlens.model.ByteFigure;
+import dev.kvlens.model.CompileConfig;
+import dev.kvlens.model.CompileReport;
+import dev.kvlens.model.Device;
+import dev.kvlens.model.EngineMode;
+import dev.kvlens.model.EngineOverrides;
+import dev.kvlens.model.EngineSettings;
+import dev.kvlens.model.Estimate;
+import dev.kvlens.model.Estimator;
+import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.Quantization;
+import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.Scenario;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The estimator behind the window: writable inputs for the pickers and sliders, one derived result
+ * recomputed from all of them (rules via {@link Estimator}), and read-only views for the chart and log.
+ * No scene graph here; tested without the toolkit.
+ */
+public final class EstimatorViewModel {
+
+    /** Slider value meaning "let MLC decide" (no override). */
+    public static final int AUTO = 0;
+    /** MLC's default gpu_memory_utilization; the app treats this value as "not specified". */
+    public static final double DEFAULT_UTILIZATION = 0.85;
+
+    private final ObservableList<ModelDescription> models = FXCollections.observableArrayList();
+    private final ObservableList<Quantization> quantizations = FXCollections.observableArrayList(Quantization.ALL);
+    private final ObservableList<DeviceOption> devices = FXCollections.observableArrayList();
+    private final ObservableList<RuleSet> ruleSets = FXCollections.observableArrayList(RuleSet.ALL);
+
+    private final ObjectProperty<ModelDescription> model = new SimpleObjectProperty<>(this, "model");
+    private final ObjectProperty<Quantization> quantization = new SimpleObjectProperty<>(this, "quantization");
+    private final ObjectProperty<DeviceOption> device = new SimpleObjectProperty<>(this, "device");
+    private final LongProperty customDeviceBytes = new SimpleLongProperty(this, "customDeviceBytes", 24L << 30);
+    private final ObjectProperty<Backend> customBackend = new SimpleObjectProperty<>(this, "customBackend", Backend.CUDA);
+    private final DoubleProperty gpuMemoryUtilization =
+            new SimpleDoubleProperty(this, "gpuMemoryUtilization", DEFAULT_UTILIZATION);
+    private final IntegerProperty tensorParallelShards = new SimpleIntegerProperty(this, "tensorParallelShards", 1);
+    private final ObjectProperty<RuleSet> rules = new SimpleObjectProperty<>(this, "rules", RuleSet.D2025);
+    private final ObjectProperty<EngineMode> mode = new SimpleObjectProperty<>(this, "mode", EngineMode.LOCAL);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", AUTO);
+    private final IntegerProperty contextLength = new SimpleIntegerProperty(this, "contextLength", AUTO);
+    private final IntegerProperty kvCapacity = new SimpleIntegerProperty(this, "kvCapacity", AUTO);
+    private final IntegerProperty prefillChunk = new SimpleIntegerProperty(this, "prefillChunk", AUTO);
+    private final BooleanProperty prefillIsRuntimeOverride = new SimpleBooleanProperty(this, "prefillIsRuntimeOverride");
+
+    private final ReadOnlyObjectWrapper<EstimateResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final LibraryCache libraries = new LibraryCache();
+
+    /**
+     * @param modelChoices   the models to pick from (presets first)
+     * @param deviceChoices  the devices to pick from; a "custom" entry is appended
+     * @param initialModel   the model shown first
+     * @param initialScheme  the quantization shown first
+     * @param initialDevice  the device shown first
+     */
+    public EstimatorViewModel(List<ModelDescription> modelChoices, List<DeviceOption> deviceChoices,
+                              ModelDescription initialModel, Quantization initialScheme, DeviceOption initialDevice) {
+        models.setAll(modelChoices);
+        devices.setAll(deviceChoices);
+        devices.add(new DeviceOption(DeviceOption.CUSTOM_ID, "Custom", Backend.CUDA, 24L << 30));
+        model.set(Objects.requireNonNull(initialModel));
+        quantization.set(Objects.requireNonNull(initialScheme));
+        device.set(Objects.requireNonNull(initialDevice));
+        prefillChunk.set(initialModel.compile().prefillChunkSize());
+        model.addListener((obs, old, now) -> onModelChanged(now));
+        prefillIsRuntimeOverride.addListener((obs, old, runtime) ->
+                prefillChunk.set(runtime ? AUTO : model.get().compile().prefillChunkSize()));
+
+        result.bind(Bindings.createObjectBinding(this::compute, model, quantization, device, customDeviceBytes,
+                customBackend, gpuMemoryUtilization, tensorParallelShards, rules, mode, batchSize, contextLength,
+                kvCapacity, prefillChunk, prefillIsRuntimeOverride));
+    }
+
+    // ------------------------------------------------------------------ choices
+
+    public ObservableList<ModelDescription> models() {
+        return models;
+    }
+
+    public ObservableList<Quantization> quantizations() {
+        return quantizations;
+    }
+
+    public ObservableList<DeviceOption> devices() {
+        return devices;
+    }
+
+    public ObservableList<RuleSet> ruleSets() {
+        return ruleSets;
+    }
+
+    // ------------------------------------------------------------------ inputs
+
+    /** The model (preset or imported). */
+    public ObjectProperty<ModelDescription> modelProperty() {
+        return model;
+    }
+
+    /** The quantization scheme the library is compiled with. */
+    public ObjectProperty<Quantization> quantizationProperty() {
+        return quantization;
+    }
+
+    /** The device preset, or the custom entry. */
+    public ObjectProperty<DeviceOption> deviceProperty() {
+        return device;
+    }
+
+    /** The custom device's memory in bytes (used when the custom entry is picked). */
+    public LongProperty customDeviceBytesProperty() {
+        return customDeviceBytes;
+    }
+
+    /** The custom device's backend. */
+    public ObjectProperty<Backend> customBackendProperty() {
+        return customBackend;
+    }
+
+    /** gpu_memory_utilization; 0.85 means MLC's default. */
+    public DoubleProperty gpuMemoryUtilizationProperty() {
+        return gpuMemoryUtilization;
+    }
+
+    /** Compile-time tensor_parallel_shards. */
+    public IntegerProperty tensorParallelShardsProperty() {
+        return tensorParallelShards;
+    }
+
+    /** The MLC-LLM rule set (era). */
+    public ObjectProperty<RuleSet> rulesProperty() {
+        return rules;
+    }
+
+    /** The engine mode MLC runs in. */
+    public ObjectProperty<EngineMode> modeProperty() {
+        return mode;
+    }
+
+    /** Runtime max_num_sequence override; {@link #AUTO} = each mode's own default. */
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    /** Runtime max_single_sequence_length ({@code --overrides context_window_size=}); {@link #AUTO} = the model's. */
+    public IntegerProperty contextLengthProperty() {
+        return contextLength;
+    }
+
+    /** Runtime max_total_seq_length (KV capacity); {@link #AUTO} = MLC's choice. */
+    public IntegerProperty kvCapacityProperty() {
+        return kvCapacity;
+    }
+
+    /**
+     * The prefill chunk: the compile-time prefill_chunk_size by default, the runtime override when
+     * {@link #prefillIsRuntimeOverrideProperty()} is set ({@link #AUTO} then means no override).
+     */
+    public IntegerProperty prefillChunkProperty() {
+        return prefillChunk;
+    }
+
+    /** Whether the prefill slider sets the runtime override (which MLC's memory estimate ignores). */
+    public BooleanProperty prefillIsRuntimeOverrideProperty() {
+        return prefillIsRuntimeOverride;
+    }
+
+    // ------------------------------------------------------------------ outputs
+
+    /** The estimate of the current inputs, or the reason there is none. */
+    public ReadOnlyObjectProperty<EstimateResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public EstimateResult result() {
+        return result.get();
+    }
+
+    /** The chart model, or null when the inputs are invalid. */
+    public ObservableValue<ChartModel> chartProperty() {
+        return result.getReadOnlyProperty().map(r -> r.chart().orElse(null));
+    }
+
+    /** The lines MLC prints for this scenario at engine start, then the compile report's, as text. */
+    public ObservableValue<String> logTextProperty() {
+        return result.getReadOnlyProperty().map(r -> r.error().orElseGet(() ->
+                String.join("\n", r.runtimeLines()) + "\n\n" + String.join("\n", r.compileLines())));
+    }
+
+    /** The compile-time values of the current model (limits for the sliders). */
+    public ObservableValue<CompileConfig> compileConfigProperty() {
+        return model.map(ModelDescription::compile);
+    }
+
+    /** Whether the temporary buffer is an exact figure or the §4.2 heuristic. */
+    public ObservableValue<Boolean> temporaryBufferExactProperty() {
+        return result.getReadOnlyProperty().map(r -> r.scenario()
+                .map(s -> s.model().tempFuncBytes().provenance().exact()).orElse(Boolean.FALSE));
+    }
+
+    // ------------------------------------------------------------------ the computation
+
+    private EstimateResult compute() {
+        try {
+            Scenario scenario = scenario();
+            Estimate estimate = Estimator.estimate(scenario);
+            CompileReport.Era era = scenario.rules() == RuleSet.D2025 ? CompileReport.Era.E2025 : CompileReport.Era.E2024_03;
+            return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(), era));
+        } catch (IllegalArgumentException e) {
+            return EstimateResult.failed(e.getMessage());
+        }
+    }
+
+    /** The scenario the inputs describe (throws IllegalArgumentException when they are inconsistent). */
+    public Scenario scenario() {
+        ModelDescription description = model.get();
+        CompileConfig compile = description.compile().withTensorParallelShards(tensorParallelShards.get());
+        if (!prefillIsRuntimeOverride.get() && prefillChunk.get() > 0) {
+            compile = compile.withPrefillChunkSize(prefillChunk.get());
+        }
+        ModelLibrary library = libraries.get(description, quantization.get(), compile);
+        EngineOverrides overrides = new EngineOverrides(
+                optional(batchSize.get()), optional(kvCapacity.get()), optional(contextLength.get()),
+                prefillIsRuntimeOverride.get() ? optional(prefillChunk.get()) : OptionalLong.empty());
+        double util = gpuMemoryUtilization.get();
+        OptionalDouble utilization = Math.abs(util - DEFAULT_UTILIZATION) < 1e-9 ? OptionalDouble.empty() : OptionalDouble.of(util);
+        return new Scenario(library, currentDevice(), new EngineSettings(mode.get(), utilization, overrides), rules.get());
+    }
+
+    private Device currentDevice() {
+        DeviceOption option = device.get();
+        return option.custom()
+                ? new Device("Custom", customBackend.get(), Math.max(1, customDeviceBytes.get()))
+                : new Device(option.name(), option.backend(), option.bytes());
+    }
+
+    private void onModelChanged(ModelDescription now) {
+        if (!prefillIsRuntimeOverride.get()) {
+            prefillChunk.set(now.compile().prefillChunkSize());
+        }
+        now.quantization().ifPresent(quantization::set);
+    }
+
+    private static OptionalLong optional(int value) {
+        return value > 0 ? OptionalLong.of(value) : OptionalLong.empty();
+    }
+
+    /**
+     * Remembers the last library built: slider drags that only change runtime overrides reuse it, so the
+     * parameter layout is not summed again on every step.
+     */
+    private static final class LibraryCache {
+        private ModelDescription description;
+        private Quantization scheme;
+        private CompileConfig compile;
+        private ModelLibrary library;
+
+        ModelLibrary get(ModelDescription d, Quantization q, CompileConfig c) {
+            if (library == null || d != description || q != scheme || !c.equals(compile)) {
+                ByteFigure params = library != null && d == description && q == scheme
+                        && c.tensorParallelShards() == compile.tensorParallelShards() ? library.paramsBytes() : null;
+                library = ModelLibrary.build(d, q, c, params, null);
+                description = d;
+                scheme = q;
+                compile = c;
+            }
+            return library;
+        }
+    }
+}
