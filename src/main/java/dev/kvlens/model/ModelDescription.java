@@ -34,6 +34,12 @@ public record ModelDescription(
         Objects.requireNonNull(source, "source");
     }
 
+    /** The same model compiled with other limits (the chat config follows, as gen_config would write it). */
+    public ModelDescription withCompile(CompileConfig newCompile) {
+        ChatConfigValues chat = newCompile.equals(compile) ? chatConfig : ChatConfigValues.matching(newCompile);
+        return new ModelDescription(id, name, geometry, quantization, newCompile, chat, source);
+    }
+
     /**
      * The library this description compiles to with a scheme: parameter bytes from the layout, the
      * temporary buffer from the heuristic, chat-config values as read.

@@ -63,8 +63,7 @@ public record ModelLibrary(
      */
     public static ModelLibrary build(ModelDescription description, Quantization scheme, CompileConfig compile,
                                      ByteFigure params, ByteFigure temp) {
-        ChatConfigValues chat = compile.equals(description.compile())
-                ? description.chatConfig() : ChatConfigValues.matching(compile);
+        ChatConfigValues chat = description.withCompile(compile).chatConfig();
         ByteFigure paramsFigure = params != null ? params : computedParams(description.geometry(), scheme, compile);
         ByteFigure tempFigure = temp != null ? temp : TempBufferHeuristic.estimate(description.geometry(), scheme, compile);
         return new ModelLibrary(description.name(), description.geometry(), scheme, compile, chat, paramsFigure,

@@ -70,6 +70,9 @@ public final class EstimatorViewModel {
     private final IntegerProperty prefillChunk = new SimpleIntegerProperty(this, "prefillChunk", AUTO);
     private final BooleanProperty prefillIsRuntimeOverride = new SimpleBooleanProperty(this, "prefillIsRuntimeOverride");
 
+    private final ObjectProperty<ByteFigure> givenParamsBytes = new SimpleObjectProperty<>(this, "givenParamsBytes");
+    private final ObjectProperty<ByteFigure> givenTempFuncBytes = new SimpleObjectProperty<>(this, "givenTempFuncBytes");
+
     private final ReadOnlyObjectWrapper<EstimateResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final LibraryCache libraries = new LibraryCache();
 
@@ -95,7 +98,45 @@ public final class EstimatorViewModel {
 
         result.bind(Bindings.createObjectBinding(this::compute, model, quantization, device, customDeviceBytes,
                 customBackend, gpuMemoryUtilization, tensorParallelShards, rules, mode, batchSize, contextLength,
-                kvCapacity, prefillChunk, prefillIsRuntimeOverride));
+                kvCapacity, prefillChunk, prefillIsRuntimeOverride, givenParamsBytes, givenTempFuncBytes));
+    }
+
+    /**
+     * Shows a complete scenario (from the command line or a saved file): the model with its compile-time
+     * values, measured byte counts, device, engine settings and rules.
+     *
+     * @param params  measured parameter bytes, or null to compute them
+     * @param temp    measured max per-function temporary bytes, or null for the heuristic
+     */
+    public void apply(ModelDescription description, Quantization scheme, ByteFigure params, ByteFigure temp,
+                      Device target, EngineSettings engine, RuleSet ruleSet) {
+        if (!models.contains(description)) {
+            models.add(description);
+        }
+        model.set(description);
+        quantization.set(scheme);
+        givenParamsBytes.set(params);
+        givenTempFuncBytes.set(temp);
+        tensorParallelShards.set(description.compile().tensorParallelShards());
+        DeviceOption preset = devices.stream().filter(d -> !d.custom() && d.name().equals(target.name())
+                && d.bytes() == target.totalGlobalMemoryBytes() && d.backend() == target.backend()).findFirst()
+                .orElse(null);
+        if (preset != null) {
+            device.set(preset);
+        } else {
+            customDeviceBytes.set(target.totalGlobalMemoryBytes());
+            customBackend.set(target.backend());
+            device.set(devices.get(devices.size() - 1));
+        }
+        gpuMemoryUtilization.set(engine.gpuMemoryUtilization().orElse(DEFAULT_UTILIZATION));
+        rules.set(ruleSet);
+        mode.set(engine.mode());
+        EngineOverrides o = engine.overrides();
+        batchSize.set((int) o.maxNumSequence().orElse(AUTO));
+        contextLength.set((int) o.maxSingleSequenceLength().orElse(AUTO));
+        kvCapacity.set((int) o.maxTotalSequenceLength().orElse(AUTO));
+        prefillIsRuntimeOverride.set(o.prefillChunkSize().isPresent());
+        prefillChunk.set((int) o.prefillChunkSize().orElse(description.compile().prefillChunkSize()));
     }
 
     // ------------------------------------------------------------------ choices
@@ -244,7 +285,8 @@ public final class EstimatorViewModel {
         if (!prefillIsRuntimeOverride.get() && prefillChunk.get() > 0) {
             compile = compile.withPrefillChunkSize(prefillChunk.get());
         }
-        ModelLibrary library = libraries.get(description, quantization.get(), compile);
+        ModelLibrary library = libraries.get(description, quantization.get(), compile, givenParamsBytes.get(),
+                givenTempFuncBytes.get());
         EngineOverrides overrides = new EngineOverrides(
                 optional(batchSize.get()), optional(kvCapacity.get()), optional(contextLength.get()),
                 prefillIsRuntimeOverride.get() ? optional(prefillChunk.get()) : OptionalLong.empty());
@@ -279,16 +321,22 @@ public final class EstimatorViewModel {
         private ModelDescription description;
         private Quantization scheme;
         private CompileConfig compile;
+        private ByteFigure givenParams;
+        private ByteFigure givenTemp;
         private ModelLibrary library;
 
-        ModelLibrary get(ModelDescription d, Quantization q, CompileConfig c) {
-            if (library == null || d != description || q != scheme || !c.equals(compile)) {
-                ByteFigure params = library != null && d == description && q == scheme
-                        && c.tensorParallelShards() == compile.tensorParallelShards() ? library.paramsBytes() : null;
-                library = ModelLibrary.build(d, q, c, params, null);
+        ModelLibrary get(ModelDescription d, Quantization q, CompileConfig c, ByteFigure params, ByteFigure temp) {
+            if (library == null || d != description || q != scheme || !c.equals(compile)
+                    || params != givenParams || temp != givenTemp) {
+                boolean sameLayout = library != null && d == description && q == scheme
+                        && c.tensorParallelShards() == compile.tensorParallelShards();
+                ByteFigure reuse = params != null ? params : sameLayout && givenParams == null ? library.paramsBytes() : null;
+                library = ModelLibrary.build(d, q, c, reuse, temp);
                 description = d;
                 scheme = q;
                 compile = c;
+                givenParams = params;
+                givenTemp = temp;
             }
             return library;
         }

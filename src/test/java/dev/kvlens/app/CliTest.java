@@ -125,6 +125,21 @@ class CliTest {
     }
 
     @Test
+    void exportPngRendersTheChartWithoutADisplay(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("chart.png");
+        Run r = run("export-png", "--out", out.toString(), "--scale", "1", "--width", "800", "--height", "500",
+                "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "h100-80gb", "--mode", "server");
+        assertThat(r.code()).as(r.err()).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(out.toFile());
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(500);
+        assertOneLineError(run("export-png", "--out", out.toString(), "--scale", "3", "--preset", "llama-3-8b",
+                "--quantization", "q4f16_1", "--gpu", "h100-80gb"), "--scale must be 1 or 2");
+        assertOneLineError(run("export-png", "--out", dir.resolve("no/such/dir/x.png").toString(), "--preset",
+                "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "h100-80gb"), "cannot write");
+    }
+
+    @Test
     void versionNamesTheRulesAndTheMlcCommit() {
         Run r = run("--version");
         assertThat(r.code()).isZero();

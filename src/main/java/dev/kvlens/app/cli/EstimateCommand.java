@@ -3,14 +3,10 @@ package dev.kvlens.app.cli;
 import dev.kvlens.io.EstimateJson;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.EngineOverrides;
-import dev.kvlens.model.EngineSettings;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.Estimator;
 import dev.kvlens.model.MlcLogFormatter;
 import dev.kvlens.model.ModelLibrary;
-import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 /** {@code kvlens estimate}: MLC's runtime estimate for a model on a device, as MLC's log or as JSON. */
@@ -42,27 +36,8 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     DeviceOptionsMixin device;
 
-    @Option(names = "--gpu-memory-utilization", paramLabel = "F",
-            description = "gpu_memory_utilization in (0, 1]; default MLC's (0.85).")
-    Double utilization;
-
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "local",
-            description = "local, interactive or server (default: ${DEFAULT-VALUE}).")
-    String mode;
-
-    @Option(names = "--max-num-sequence", paramLabel = "N", description = "Runtime override max_num_sequence (batch).")
-    Long maxNumSequence;
-    @Option(names = "--max-total-seq-length", paramLabel = "N", description = "Runtime override max_total_seq_length (KV capacity).")
-    Long maxTotalSequenceLength;
-    @Option(names = "--max-single-sequence-length", paramLabel = "N",
-            description = "Runtime max_single_sequence_length (serve --overrides context_window_size=N).")
-    Long maxSingleSequenceLength;
-    @Option(names = "--prefill-chunk-size", paramLabel = "N", description = "Runtime override prefill_chunk_size.")
-    Long prefillChunkSize;
-
-    @Option(names = "--rules", paramLabel = "R", defaultValue = "d2025",
-            description = "d2025 (MLC-LLM >= v0.20) or c2024 (April 2024 wheels); default ${DEFAULT-VALUE}.")
-    String rules;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "log", description = "log or json (default ${DEFAULT-VALUE}).")
     String format;
@@ -72,7 +47,8 @@ final class EstimateCommand implements Callable<Integer> {
         Format output = parseFormat(format);
         PresetCatalog catalog = PresetCatalog.load();
         ModelLibrary library = model.options.library(catalog);
-        Scenario scenario = new Scenario(library, device.options.device(catalog), engine(), RuleSet.require(rules));
+        Scenario scenario = new Scenario(library, device.options.device(catalog), engineOptions.engine(),
+                engineOptions.ruleSet());
         Estimate estimate = Estimator.estimate(scenario);
 
         PrintWriter out = spec.commandLine().getOut();
@@ -90,22 +66,11 @@ final class EstimateCommand implements Callable<Integer> {
         }).orElse(0);
     }
 
-    private EngineSettings engine() {
-        EngineOverrides overrides = new EngineOverrides(optional(maxNumSequence), optional(maxTotalSequenceLength),
-                optional(maxSingleSequenceLength), optional(prefillChunkSize));
-        OptionalDouble util = utilization == null ? OptionalDouble.empty() : OptionalDouble.of(utilization);
-        return new EngineSettings(EngineMode.fromMlcName(mode), util, overrides);
-    }
-
     static void notes(ModelLibrary library, PrintWriter err) {
         if (library.tempFuncBytes().provenance() == ByteFigure.Provenance.HEURISTIC) {
             err.println("note: temporary buffer is approximate (" + library.tempFuncBytes().detail()
                     + "); pass --temp-mib with the compile log's \"Temporary buffer\" for MLC's exact numbers");
         }
-    }
-
-    private static OptionalLong optional(Long value) {
-        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     private static Format parseFormat(String text) {

@@ -76,13 +76,25 @@ final class ModelOptions {
                 .map(ModelDescription::id).toList()) + ")"));
     }
 
-    /** The compiled library these options describe. */
-    ModelLibrary library(PresetCatalog catalog) {
+    /** What these options select: the model with its compile-time values, the scheme, measured figures. */
+    record Selection(ModelDescription description, Quantization scheme, ByteFigure params, ByteFigure temp) {
+        ModelLibrary library() {
+            return ModelLibrary.build(description, scheme, description.compile(), params, temp);
+        }
+    }
+
+    Selection select(PresetCatalog catalog) {
         ModelDescription description = description(catalog);
         Quantization scheme = quantization != null ? Quantization.require(quantization)
                 : description.quantization().orElseThrow(() -> new IllegalArgumentException(
                 "--quantization is required: " + description.source() + " does not name a quantization"));
-        return ModelLibrary.build(description, scheme, compile(description.compile()), paramsFigure(), tempFigure());
+        return new Selection(description.withCompile(compile(description.compile())), scheme, paramsFigure(),
+                tempFigure());
+    }
+
+    /** The compiled library these options describe. */
+    ModelLibrary library(PresetCatalog catalog) {
+        return select(catalog).library();
     }
 
     private CompileConfig compile(CompileConfig base) {

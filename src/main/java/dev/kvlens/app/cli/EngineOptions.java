@@ -1,0 +1,51 @@
+package dev.kvlens.app.cli;
+
+import dev.kvlens.model.EngineMode;
+import dev.kvlens.model.EngineOverrides;
+import dev.kvlens.model.EngineSettings;
+import dev.kvlens.model.RuleSet;
+import picocli.CommandLine.Option;
+
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/** How the engine starts: mode, utilization, runtime overrides and the rule set. */
+final class EngineOptions {
+
+    @Option(names = "--gpu-memory-utilization", paramLabel = "F",
+            description = "gpu_memory_utilization in (0, 1]; default MLC's (0.85).")
+    Double utilization;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "local",
+            description = "local, interactive or server (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--max-num-sequence", paramLabel = "N", description = "Runtime override max_num_sequence (batch).")
+    Long maxNumSequence;
+    @Option(names = "--max-total-seq-length", paramLabel = "N", description = "Runtime override max_total_seq_length (KV capacity).")
+    Long maxTotalSequenceLength;
+    @Option(names = "--max-single-sequence-length", paramLabel = "N",
+            description = "Runtime max_single_sequence_length (serve --overrides context_window_size=N).")
+    Long maxSingleSequenceLength;
+    @Option(names = "--prefill-chunk-size", paramLabel = "N", description = "Runtime override prefill_chunk_size.")
+    Long prefillChunkSize;
+
+    @Option(names = "--rules", paramLabel = "R", defaultValue = "d2025",
+            description = "d2025 (MLC-LLM >= v0.20) or c2024 (April 2024 wheels); default ${DEFAULT-VALUE}.")
+    String rules;
+
+    EngineSettings engine() {
+        EngineOverrides overrides = new EngineOverrides(optional(maxNumSequence), optional(maxTotalSequenceLength),
+                optional(maxSingleSequenceLength), optional(prefillChunkSize));
+        OptionalDouble util = utilization == null ? OptionalDouble.empty() : OptionalDouble.of(utilization);
+        return new EngineSettings(EngineMode.fromMlcName(mode), util, overrides);
+    }
+
+    RuleSet ruleSet() {
+        return RuleSet.require(rules);
+    }
+
+    private static OptionalLong optional(Long value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.kvlens.view;
+
+import dev.kvlens.app.KvLensApp;
+import dev.kvlens.app.ViewModels;
+import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.model.EngineMode;
+import dev.kvlens.viewmodel.EstimatorViewModel;
+import dev.kvlens.viewmodel.Segment;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real main window, headless: sliders, fields, language switch and PNG export. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private EstimatorViewModel vm;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        I18n.setLocale(I18n.ENGLISH);
+        vm = ViewModels.fromCatalog(PresetCatalog.load());
+        view = KvLensApp.createView(vm, Runnable::run);
+        Scene scene = new Scene(view, 1360, 860);
+        scene.getStylesheets().add(MainWindowTest.class.getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void backToEnglish() {
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> I18n.setLocale(I18n.ENGLISH));
+    }
+
+    private MemoryChart chart() {
+        return view.chartCard().chart();
+    }
+
+    @Test
+    void draggingTheBatchSliderChangesLocalBatchAndItsBar(FxRobot robot) {
+        double auxBefore = chart().valueGib(Segment.KV_AUX, 1);
+        assertThat(chart().annotationTexts().get(1)).isEqualTo("B 4 · T 8192 · P 8192");
+        robot.drag("#batchSlider .thumb").dropBy(120, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        int batch = vm.batchSizeProperty().get();
+        assertThat(batch).isGreaterThan(4);
+        assertThat(chart().annotationTexts().get(1)).startsWith("B " + batch + " ·");
+        assertThat(chart().valueGib(Segment.KV_AUX, 1)).isGreaterThan(auxBefore);
+        assertThat(robot.lookup("#batchField").queryTextInputControl().getText()).isEqualTo(Integer.toString(batch));
+    }
+
+    @Test
+    void typingIntoAFieldSetsAnyValueAndTheSliderFollows(FxRobot robot) {
+        robot.clickOn("#modeServer");
+        robot.doubleClickOn("#contextField").eraseText(8).write("1000").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.contextLengthProperty().get()).isEqualTo(1000);
+        assertThat(vm.modeProperty().get()).isEqualTo(EngineMode.SERVER);
+        // server: T = min(Tmax 107,861, 128 × 1000) on the default RTX 4090, P = the model's 8192 (§3.5 step 6);
+        // local: T = min(Tmax, 1000, 8192) and P = min(8192, T, 1000)
+        assertThat(chart().annotationTexts().get(3)).isEqualTo("B 128 · T 107861 · P 8192");
+        assertThat(chart().annotationTexts().get(1)).isEqualTo("B 4 · T 1000 · P 1000");
+        Slider slider = robot.lookup("#contextSlider").queryAs(Slider.class);
+        assertThat(slider.getValue()).isGreaterThan(0);
+        robot.doubleClickOn("#contextField").eraseText(8).write("lots").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.contextLengthProperty().get()).isEqualTo(1000);
+        assertThat(robot.lookup("#contextField").queryTextInputControl().getStyleClass()).contains(Styles.FIELD_INVALID);
+    }
+
+    @Test
+    void arrowKeysStepASliderThroughItsStops(FxRobot robot) {
+        robot.clickOn("#capacitySlider");
+        robot.push(KeyCode.HOME).push(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.kvCapacityProperty().get()).isEqualTo(1024);
+        robot.push(KeyCode.PAGE_UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.kvCapacityProperty().get()).isEqualTo(8192);
+    }
+
+    @Test
+    void switchingLanguageShowsChineseLabels(FxRobot robot) {
+        // View ▸ Language ▸ 简体中文, with the mouse on the menu bar and the keyboard inside the menu
+        clickShowing(robot, "View");
+        robot.type(KeyCode.DOWN).type(KeyCode.RIGHT).type(KeyCode.DOWN).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(I18n.locale()).isEqualTo(I18n.CHINESE);
+        assertThat(robot.lookup(".knob-title").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("批大小", "上下文长度", "预填充块大小");
+        assertThat(robot.lookup(".chart-title").queryAs(Label.class).getText()).isEqualTo("显存：编译报告 vs. 运行时估算");
+        assertThat(robot.lookup("#batchField").queryTextInputControl().getText()).isEqualTo("自动");
+    }
+
+    @Test
+    void exportingWritesACrispPngAtTwiceTheSize(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve(ChartImages.defaultFileName(vm));
+        assertThat(file.getFileName().toString()).isEqualTo("kvlens-llama-3-8b-q4f16_1-rtx-4090.png");
+        robot.interact(() -> view.exportPngTo(file, 2));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(file));
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertThat(image.getWidth()).isEqualTo(2 * ChartImages.DEFAULT_WIDTH);
+        assertThat(image.getHeight()).isEqualTo(2 * ChartImages.DEFAULT_HEIGHT);
+        assertThat(Files.size(file)).isGreaterThan(30_000);
+        assertThat(distinctColours(image)).isGreaterThan(50); // a real chart, not a blank canvas
+    }
+
+    @Test
+    void exportingToAnUnwritablePlaceKeepsTheScenario(FxRobot robot, @TempDir Path dir) {
+        robot.interact(() -> vm.batchSizeProperty().set(32));
+        Path nowhere = dir.resolve("missing-folder").resolve("chart.png");
+        robot.interact(() -> view.exportPngTo(nowhere, 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.exists(nowhere)).isFalse();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(32);
+        assertThat(robot.lookup(".dialog-pane").tryQuery()).isPresent();
+    }
+
+    /** Clicks the node with this text in a window that is showing (earlier tests leave hidden menu popups). */
+    private static void clickShowing(FxRobot robot, String text) {
+        javafx.scene.Node node = robot.lookup(text).match((javafx.scene.Node n) -> n.getScene() != null
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).query();
+        robot.clickOn(node);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
