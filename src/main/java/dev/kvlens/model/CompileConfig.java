@@ -43,6 +43,11 @@ public record CompileConfig(
         }
     }
 
+    /** gen_config-like limits for a context window: prefill min(context, 8192), batch 128, one GPU. */
+    public static CompileConfig defaultsFor(int contextWindowSize) {
+        return new CompileConfig(contextWindowSize, Math.min(contextWindowSize, 8192), DEFAULT_MAX_BATCH_SIZE, 1, 1, -1);
+    }
+
     public CompileConfig withContextWindowSize(int value) {
         return new CompileConfig(value, prefillChunkSize, maxBatchSize, tensorParallelShards, pipelineParallelStages,
                 slidingWindowSize);

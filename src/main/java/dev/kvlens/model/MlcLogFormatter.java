@@ -62,28 +62,31 @@ public final class MlcLogFormatter {
 
     /** MLC's error text when the engine cannot start for lack of memory. */
     public static Optional<String> failureMessage(Estimate estimate) {
-        return estimate.failure().map(mode -> {
-            if (estimate.rules().wording() == RuleSet.Wording.PYTHON_IS_SET) {
-                return "The model weight size " + PythonFloat.repr(mode.paramsBytes())
-                        + " may be larger than available GPU memory size "
-                        + PythonFloat.repr(mode.availableBytes()) + " bytes.";
-            }
-            String head = "Insufficient GPU memory error: The available single GPU memory is "
-                    + Mib.format(mode.availableBytes(), 3) + " MB, which is less than the sum of model weight size ("
-                    + Mib.format(mode.paramsBytes(), 3) + " MB) and temporary buffer size ("
-                    + Mib.format(mode.nonParameterOverheadBytes(), 3) + " MB)";
-            if (estimate.stateKind() == Estimate.StateKind.RNN_STATE) {
-                return head + ". If the model weight size is too large, please use quantization. "
-                        + "If the temporary buffer size is too large, please use a smaller `--prefill-chunk-size` in "
-                        + "`mlc_llm gen_config`.";
-            }
-            return head + ".\n"
-                    + "1. You can set a larger \"gpu_memory_utilization\" value.\n"
-                    + "2. If the model weight size is too large, please enable tensor parallelism by passing "
-                    + "`--tensor-parallel-shards $NGPU` to `mlc_llm gen_config` or use quantization.\n"
-                    + "3. If the temporary buffer size is too large, please use a smaller `--prefill-chunk-size` "
-                    + "in `mlc_llm gen_config`.";
-        });
+        return estimate.failure().map(mode -> insufficientMemoryMessage(estimate, mode));
+    }
+
+    /** The error MLC raises when this mode runs out of memory (what it would print were it selected). */
+    public static String insufficientMemoryMessage(Estimate estimate, ModeEstimate mode) {
+        if (estimate.rules().wording() == RuleSet.Wording.PYTHON_IS_SET) {
+            return "The model weight size " + PythonFloat.repr(mode.paramsBytes())
+                    + " may be larger than available GPU memory size "
+                    + PythonFloat.repr(mode.availableBytes()) + " bytes.";
+        }
+        String head = "Insufficient GPU memory error: The available single GPU memory is "
+                + Mib.format(mode.availableBytes(), 3) + " MB, which is less than the sum of model weight size ("
+                + Mib.format(mode.paramsBytes(), 3) + " MB) and temporary buffer size ("
+                + Mib.format(mode.nonParameterOverheadBytes(), 3) + " MB)";
+        if (estimate.stateKind() == Estimate.StateKind.RNN_STATE) {
+            return head + ". If the model weight size is too large, please use quantization. "
+                    + "If the temporary buffer size is too large, please use a smaller `--prefill-chunk-size` in "
+                    + "`mlc_llm gen_config`.";
+        }
+        return head + ".\n"
+                + "1. You can set a larger \"gpu_memory_utilization\" value.\n"
+                + "2. If the model weight size is too large, please enable tensor parallelism by passing "
+                + "`--tensor-parallel-shards $NGPU` to `mlc_llm gen_config` or use quantization.\n"
+                + "3. If the temporary buffer size is too large, please use a smaller `--prefill-chunk-size` "
+                + "in `mlc_llm gen_config`.";
     }
 
     /** One {@code Under mode "…", …} line. The C++ KV line ends with a space after the last period. */

@@ -109,6 +109,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
                 note.getStyleClass().add(Styles.BAR_ANNOTATION_FAIL);
             }
             note.setAccessibleText(describedName(b) + ": " + note.getText());
+            note.setTooltip(b.insufficientMemoryMessage().map(MemoryChart::wrappedTooltip).orElse(null));
         }
         requestChartLayout();
     }
@@ -209,6 +210,13 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
     private static String tooltipText(MemoryBar bar, Segment segment, double bytes) {
         return I18n.get("chart.tooltip", describedName(bar), I18n.get("segment." + segment.name()),
                 Mib.format(bytes, 3), gibText(bytes), segment.formula(), segment.section());
+    }
+
+    private static Tooltip wrappedTooltip(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        return tip;
     }
 
     static String gibText(double bytes) {

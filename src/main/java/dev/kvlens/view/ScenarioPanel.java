@@ -83,7 +83,14 @@ public final class ScenarioPanel extends VBox {
         modelPicker.setId("modelPicker");
         modelPicker.setItems(vm.models());
         modelPicker.setConverter(converter(ModelDescription::name));
-        modelPicker.valueProperty().bindBidirectional(vm.modelProperty());
+        // One-way each way: the searchable combo sets its value to null while the user filters, and the
+        // scenario must keep its model then.
+        vm.modelProperty().subscribe(modelPicker::setValue);
+        modelPicker.valueProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                vm.modelProperty().set(now);
+            }
+        });
         modelPicker.promptTextProperty().bind(I18n.bind("scenario.model.prompt"));
         modelPicker.setMaxWidth(Double.MAX_VALUE);
 

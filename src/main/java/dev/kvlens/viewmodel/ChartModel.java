@@ -2,6 +2,7 @@ package dev.kvlens.viewmodel;
 
 import dev.kvlens.model.CompileReport;
 import dev.kvlens.model.Estimate;
+import dev.kvlens.model.MlcLogFormatter;
 import dev.kvlens.model.ModeEstimate;
 
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public record ChartModel(List<MemoryBar> bars, double budgetBytes, long deviceBy
         compile.put(Segment.PARAMETERS, (double) report.paramsBytes());
         compile.put(Segment.TEMPORARY, (double) report.tempFuncBytes());
         compile.put(Segment.KV_PAGES, (double) report.kvCacheBytes());
-        bars.add(new MemoryBar(Optional.empty(), compile, false, true, 0, 0, 0));
+        bars.add(new MemoryBar(Optional.empty(), compile, false, true, 0, 0, 0, Optional.empty()));
         for (ModeEstimate m : estimate.modes()) {
             Map<Segment, Double> segments = new EnumMap<>(Segment.class);
             segments.put(Segment.PARAMETERS, (double) m.paramsBytes());
@@ -39,8 +40,10 @@ public record ChartModel(List<MemoryBar> bars, double budgetBytes, long deviceBy
             segments.put(Segment.KV_AUX, m.kvAuxBytes());
             segments.put(Segment.WORKSPACES, m.modelWorkspaceBytes() + m.logitWorkspaceBytes());
             segments.put(Segment.KV_PAGES, m.kvPagesBytes());
+            Optional<String> failure = m.fits() ? Optional.empty()
+                    : Optional.of(MlcLogFormatter.insufficientMemoryMessage(estimate, m));
             bars.add(new MemoryBar(Optional.of(m.mode()), segments, m.mode() == estimate.selectedMode(), m.fits(),
-                    m.maxNumSequence(), m.maxTotalSequenceLength(), m.prefillChunkSize()));
+                    m.maxNumSequence(), m.maxTotalSequenceLength(), m.prefillChunkSize(), failure));
         }
         double budget = estimate.deviceBytes() * estimate.utilization();
         return new ChartModel(bars, budget, estimate.deviceBytes());

@@ -93,8 +93,8 @@ public final class EstimatorViewModel {
         device.set(Objects.requireNonNull(initialDevice));
         prefillChunk.set(initialModel.compile().prefillChunkSize());
         model.addListener((obs, old, now) -> onModelChanged(now));
-        prefillIsRuntimeOverride.addListener((obs, old, runtime) ->
-                prefillChunk.set(runtime ? AUTO : model.get().compile().prefillChunkSize()));
+        prefillIsRuntimeOverride.addListener((obs, old, runtime) -> prefillChunk.set(runtime || model.get() == null
+                ? AUTO : model.get().compile().prefillChunkSize()));
 
         result.bind(Bindings.createObjectBinding(this::compute, model, quantization, device, customDeviceBytes,
                 customBackend, gpuMemoryUtilization, tensorParallelShards, rules, mode, batchSize, contextLength,
@@ -256,7 +256,7 @@ public final class EstimatorViewModel {
 
     /** The compile-time values of the current model (limits for the sliders). */
     public ObservableValue<CompileConfig> compileConfigProperty() {
-        return model.map(ModelDescription::compile);
+        return model.map(ModelDescription::compile).orElse(CompileConfig.defaultsFor(8192));
     }
 
     /** Whether the temporary buffer is an exact figure or the §4.2 heuristic. */
@@ -268,6 +268,10 @@ public final class EstimatorViewModel {
     // ------------------------------------------------------------------ the computation
 
     private EstimateResult compute() {
+        if (model.get() == null || quantization.get() == null || device.get() == null || rules.get() == null
+                || mode.get() == null) {
+            return EstimateResult.failed("choose a model, a quantization, a device, the rules and a mode");
+        }
         try {
             Scenario scenario = scenario();
             Estimate estimate = Estimator.estimate(scenario);
@@ -303,6 +307,9 @@ public final class EstimatorViewModel {
     }
 
     private void onModelChanged(ModelDescription now) {
+        if (now == null) {
+            return;
+        }
         if (!prefillIsRuntimeOverride.get()) {
             prefillChunk.set(now.compile().prefillChunkSize());
         }

@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param batch         B (0 for the compile bar)
  * @param tokens        T (0 for the compile bar or when the mode does not fit)
  * @param prefill       P
+ * @param insufficientMemoryMessage MLC's error text for this mode when it does not fit
  */
 public record MemoryBar(Optional<EngineMode> mode, Map<Segment, Double> segments, boolean selected, boolean fits,
-                        long batch, long tokens, long prefill) {
+                        long batch, long tokens, long prefill, Optional<String> insufficientMemoryMessage) {
 
     public MemoryBar {
         segments = Map.copyOf(new EnumMap<>(segments));

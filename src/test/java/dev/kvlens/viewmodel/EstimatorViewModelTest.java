@@ -129,6 +129,26 @@ class EstimatorViewModelTest {
     }
 
     @Test
+    void aTransientlyEmptyPickerDoesNotBreakTheEstimate() {
+        vm.modelProperty().set(null);
+        assertThat(vm.result().error()).isPresent();
+        vm.modelProperty().set(TestScenarios.preset("llama-3-8b"));
+        assertThat(vm.result().error()).isEmpty();
+    }
+
+    @Test
+    void aModeThatDoesNotFitCarriesMlcsErrorText() {
+        DeviceOption custom = vm.devices().get(vm.devices().size() - 1);
+        vm.deviceProperty().set(custom);
+        vm.customDeviceBytesProperty().set(4L << 30);
+        MemoryBar local = bar(EngineMode.LOCAL);
+        assertThat(local.fits()).isFalse();
+        assertThat(local.insufficientMemoryMessage()).hasValueSatisfying(m -> assertThat(m)
+                .startsWith("Insufficient GPU memory error: The available single GPU memory is 3481.600 MB"));
+        assertThat(vm.chartProperty().getValue().bars().get(0).insufficientMemoryMessage()).isEmpty();
+    }
+
+    @Test
     void customDeviceAndRulesFeedTheEstimate() {
         DeviceOption custom = vm.devices().get(vm.devices().size() - 1);
         assertThat(custom.custom()).isTrue();

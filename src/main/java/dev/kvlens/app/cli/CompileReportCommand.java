@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code kvlens compile-report}: the memory lines {@code mlc_llm compile} prints, in a chosen era. */
 @Command(name = "compile-report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prints the memory report mlc_llm compile prints for a model library.",
-                "The KV cache is 0 MB (or only a per-token figure) there because MLC sizes it at run time."})
+        description = "Prints the memory report mlc_llm compile prints for a model library. The KV cache is "
+                + "0 MB (or only a per-token figure) there because MLC sizes it at run time.")
 final class CompileReportCommand implements Callable<Integer> {
 
     @Spec

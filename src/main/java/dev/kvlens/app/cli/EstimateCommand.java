@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code kvlens estimate}: MLC's runtime estimate for a model on a device, as MLC's log or as JSON. */
 @Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prints what MLC-LLM's engine decides for a scenario: max batch size, KV cache token capacity,",
-                "prefill chunk and the estimated GPU memory, in each mode.",
+        description = {"Prints what MLC-LLM's engine decides for a scenario (max batch size, KV cache token "
+                + "capacity, prefill chunk, estimated GPU memory in each mode), as MLC's log lines or as JSON.",
                 "Exit codes: 0 ok, 2 bad input, 3 MLC would stop with its insufficient-memory error."})
 final class EstimateCommand implements Callable<Integer> {
 
@@ -31,13 +31,7 @@ final class EstimateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ModelOptionsMixin model;
-
-    @Mixin
-    DeviceOptionsMixin device;
-
-    @Mixin
-    EngineOptions engineOptions;
+    ScenarioOptions options;
 
     @Option(names = "--format", paramLabel = "F", defaultValue = "log", description = "log or json (default ${DEFAULT-VALUE}).")
     String format;
@@ -46,9 +40,8 @@ final class EstimateCommand implements Callable<Integer> {
     public Integer call() {
         Format output = parseFormat(format);
         PresetCatalog catalog = PresetCatalog.load();
-        ModelLibrary library = model.options.library(catalog);
-        Scenario scenario = new Scenario(library, device.options.device(catalog), engineOptions.engine(),
-                engineOptions.ruleSet());
+        Scenario scenario = options.scenario(catalog);
+        ModelLibrary library = scenario.model();
         Estimate estimate = Estimator.estimate(scenario);
 
         PrintWriter out = spec.commandLine().getOut();

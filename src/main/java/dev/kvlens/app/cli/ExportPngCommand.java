@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 
 /** {@code kvlens export-png}: the window's chart for a scenario, rendered headless to a PNG file. */
 @Command(name = "export-png", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Renders the memory chart (compile report vs. local / interactive / server) to a PNG,",
-                "without a display. Takes the same model, device and engine options as `estimate`."})
+        description = "Renders the memory chart (compile report vs. local / interactive / server) to a PNG, "
+                + "without a display. Takes the same model, device and engine options as `estimate`.")
 final class ExportPngCommand implements Callable<Integer> {
 
     @Spec
@@ -45,13 +45,7 @@ final class ExportPngCommand implements Callable<Integer> {
     String language;
 
     @Mixin
-    ModelOptionsMixin model;
-
-    @Mixin
-    DeviceOptionsMixin device;
-
-    @Mixin
-    EngineOptions engineOptions;
+    ScenarioOptions options;
 
     @Override
     public Integer call() throws IOException {
@@ -63,15 +57,15 @@ final class ExportPngCommand implements Callable<Integer> {
                     + width + " x " + height);
         }
         PresetCatalog catalog = PresetCatalog.load();
-        ModelOptions.Selection selection = model.options.select(catalog);
+        ModelOptions.Selection selection = options.selection(catalog);
         selection.library(); // fail here, with the CLI's message, before starting the toolkit
-        Device gpu = device.options.device(catalog);
+        Device gpu = options.device(catalog);
         HeadlessFx.start();
         I18n.setLocale(language.toLowerCase(Locale.ROOT).startsWith("zh") ? I18n.CHINESE : I18n.ENGLISH);
         WritableImage image = HeadlessFx.call(() -> {
             EstimatorViewModel vm = ViewModels.fromCatalog(catalog);
             vm.apply(selection.description(), selection.scheme(), selection.params(), selection.temp(), gpu,
-                    engineOptions.engine(), engineOptions.ruleSet());
+                    options.engine.engine(), options.engine.ruleSet());
             vm.result().error().ifPresent(message -> {
                 throw new IllegalArgumentException(message);
             });
