@@ -29,6 +29,7 @@ public final class ChartImages {
     public static WritableImage render(EstimatorViewModel viewModel, int width, int height, double scale) {
         ChartCard card = new ChartCard(viewModel);
         card.getStyleClass().add("export");
+        CjkFont.follow(card);
         card.setPrefSize(width, height);
         card.setMinSize(width, height);
         card.setMaxSize(width, height);

@@ -47,6 +47,7 @@ public final class MainView extends BorderPane {
         this.log = new LogPane(viewModel);
         setId("mainView");
         layoutParts();
+        CjkFont.follow(this);
     }
 
     private void layoutParts() {

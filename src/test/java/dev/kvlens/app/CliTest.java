@@ -77,6 +77,15 @@ class CliTest {
     }
 
     @Test
+    void theWindowsDefaultScenarioPrintsTheSameJsonAsTheCli() {
+        dev.kvlens.viewmodel.EstimatorViewModel vm = ViewModels.fromCatalog(dev.kvlens.io.PresetCatalog.load());
+        String gui = dev.kvlens.io.EstimateJson.write(vm.result().estimate().orElseThrow());
+        Run cli = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090",
+                "--format", "json");
+        assertThat(cli.out().strip()).isEqualTo(gui.strip().replace("\r\n", "\n"));
+    }
+
+    @Test
     void insufficientMemoryPrintsMlcsErrorAndExitsWith3() {
         Run r = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib", "4096");
         assertThat(r.code()).isEqualTo(3);

@@ -109,6 +109,8 @@ class MainWindowTest {
                 .contains("批大小", "上下文长度", "预填充块大小");
         assertThat(robot.lookup(".chart-title").queryAs(Label.class).getText()).isEqualTo("显存：编译报告 vs. 运行时估算");
         assertThat(robot.lookup("#batchField").queryTextInputControl().getText()).isEqualTo("自动");
+        // an installed CJK family is named explicitly (JavaFX's fallback skips the Noto CJK collections)
+        CjkFont.styleClass().ifPresent(cls -> assertThat(view.getStyleClass()).contains(cls));
     }
 
     @Test
