@@ -42,6 +42,20 @@ public final class TestScenarios {
                 ByteFigure.given(tempFuncBytes, "test"));
     }
 
+    /** A published log's verbatim lines (shared or extra file), joined as the text a user would import. */
+    public static String publishedText(String id) {
+        for (String file : java.util.List.of("/published/mlc-published-logs.json", "/published/extra-published-logs.json")) {
+            for (com.fasterxml.jackson.databind.JsonNode c : dev.kvlens.io.Json.readResource(file)) {
+                if (c.path("id").asText().equals(id)) {
+                    java.util.List<String> lines = new java.util.ArrayList<>();
+                    c.path("verbatim").forEach(v -> lines.add(v.asText()));
+                    return String.join("\n", lines);
+                }
+            }
+        }
+        throw new AssertionError("no published case " + id);
+    }
+
     public static Scenario scenario(ModelLibrary library, long deviceBytes, EngineMode mode, RuleSet rules) {
         return new Scenario(library, new Device("test", Backend.CUDA, deviceBytes), EngineSettings.defaults(mode), rules);
     }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.nio.file.Files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,6 +147,47 @@ class CliTest {
                 "--quantization", "q4f16_1", "--gpu", "h100-80gb"), "--scale must be 1 or 2");
         assertOneLineError(run("export-png", "--out", dir.resolve("no/such/dir/x.png").toString(), "--preset",
                 "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "h100-80gb"), "cannot write");
+    }
+
+    @Test
+    void aRuntimeLogIsComparedLineByLineAndTheDeviceSolvedFromIt(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("serve.log");
+        Files.writeString(log, dev.kvlens.TestScenarios.publishedText("bentomlc-llama3-8b-local"));
+        Run r = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--compile-prefill-chunk-size",
+                "1024", "--max-batch-size", "80", "--runtime-log", log.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.outLines()).last().isEqualTo("all 14 quantities match");
+        assertThat(r.err()).contains("device memory consistent with the log's server capacity 125706");
+        Run json = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--compile-prefill-chunk-size",
+                "2048", "--max-batch-size", "80", "--gpu", "rtx-4090", "--runtime-log", log.toString(), "--format", "json");
+        JsonNode comparison = Json.parse("stdout", json.out()).path("comparison");
+        assertThat(comparison.size()).isEqualTo(14);
+        assertThat(comparison.get(2).path("matches").asBoolean()).isFalse(); // local prefill 2048 vs the log's 1024
+    }
+
+    @Test
+    void aCompileLogMakesTheTemporaryBufferExact(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("compile.log");
+        Files.writeString(log, "[2024-06-06 11:51:58] INFO model_metadata.py:95: Total memory usage without KV cache:: "
+                + "15628.51 MB (Parameters: 15316.51 MB. Temporary buffer: 312.00 MB)\n");
+        Run r = run("estimate", "--preset", "llama-3-8b", "--quantization", "q0f16", "--compile-log", log.toString(),
+                "--gpu", "h100-80gb", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("approximate");
+        JsonNode temp = Json.parse("stdout", r.out()).path("model").path("tempFunction");
+        assertThat(temp.path("bytes").asLong()).isEqualTo(312L * 1024 * 1024);
+        assertThat(temp.path("exact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void csvAndTheMlcCommand() {
+        Run csv = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--format", "csv");
+        assertThat(csv.code()).isZero();
+        assertThat(csv.outLines()).hasSize(1 + 27).first().asString().startsWith("rules,mode,selected");
+        Run cmd = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090",
+                "--mode", "server", "--max-num-sequence", "64", "--gpu-memory-utilization", "0.9", "--emit-command");
+        assertThat(cmd.outLines()).containsExactly(
+                "mlc_llm serve ./dist/llama-3-8b-q4f16_1-MLC --mode server --overrides \"max_num_sequence=64;gpu_memory_utilization=0.9\"");
     }
 
     @Test

@@ -1,13 +1,27 @@
 package dev.kvlens.app.cli;
 
+import dev.kvlens.io.ArtifactReader;
+import dev.kvlens.io.EstimateCsv;
 import dev.kvlens.io.EstimateJson;
+import dev.kvlens.io.Json;
 import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.model.Artifact;
 import dev.kvlens.model.ByteFigure;
+import dev.kvlens.model.Device;
+import dev.kvlens.model.DeviceMemorySolver;
+import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.Estimator;
+import dev.kvlens.model.LogComparison;
+import dev.kvlens.model.Mib;
+import dev.kvlens.model.MlcCommands;
 import dev.kvlens.model.MlcLogFormatter;
 import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.PrintedLog;
 import dev.kvlens.model.Scenario;
+import dev.kvlens.model.ScenarioSpec;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,17 +29,21 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code kvlens estimate}: MLC's runtime estimate for a model on a device, as MLC's log or as JSON. */
+/** {@code kvlens estimate}: MLC's runtime estimate for a model on a device, as MLC's log, JSON or CSV. */
 @Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prints what MLC-LLM's engine decides for a scenario (max batch size, KV cache token "
-                + "capacity, prefill chunk, estimated GPU memory in each mode), as MLC's log lines or as JSON.",
+                + "capacity, prefill chunk, estimated GPU memory in each mode), as MLC's log lines, JSON or CSV.",
                 "Exit codes: 0 ok, 2 bad input, 3 MLC would stop with its insufficient-memory error."})
 final class EstimateCommand implements Callable<Integer> {
 
-    enum Format { LOG, JSON }
+    enum Format { LOG, JSON, CSV }
 
     @Spec
     CommandSpec spec;
@@ -33,36 +51,116 @@ final class EstimateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options;
 
-    @Option(names = "--format", paramLabel = "F", defaultValue = "log", description = "log or json (default ${DEFAULT-VALUE}).")
+    @Option(names = "--runtime-log", paramLabel = "FILE",
+            description = "What mlc_llm serve/chat printed: compare it line by line with KV Lens (and, without a "
+                    + "device option, solve the device memory from it).")
+    Path runtimeLog;
+
+    @Option(names = "--emit-command", description = "Print the mlc_llm commands for this scenario instead.")
+    boolean emitCommand;
+
+    @Option(names = "--format", paramLabel = "F", defaultValue = "log", description = "log, json or csv (default ${DEFAULT-VALUE}).")
     String format;
 
     @Override
     public Integer call() {
         Format output = parseFormat(format);
         PresetCatalog catalog = PresetCatalog.load();
-        Scenario scenario = options.scenario(catalog);
-        ModelLibrary library = scenario.model();
-        Estimate estimate = Estimator.estimate(scenario);
-
+        ModelOptions.Selection selection = options.selection(catalog);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (output == Format.JSON) {
-            out.println(EstimateJson.write(estimate));
-            return estimate.succeeds() ? 0 : KvLensCommand.EXIT_INSUFFICIENT_MEMORY;
+        Optional<PrintedLog> printed = runtimeLog == null ? Optional.empty() : Optional.of(readRuntimeLog(runtimeLog));
+        Device device = options.hasDevice() ? options.device(catalog) : solveDevice(selection, printed, err);
+        ScenarioSpec scenarioSpec = new ScenarioSpec(selection.description(), selection.scheme(),
+                Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
+                options.engine.engine(), options.engine.ruleSet());
+        Scenario scenario = scenarioSpec.toScenario();
+        Estimate estimate = Estimator.estimate(scenario);
+
+        if (emitCommand) {
+            ModelLibrary library = scenario.model();
+            out.println(MlcCommands.of(scenarioSpec, options.model.options.description(catalog).compile(),
+                    Optional.empty()).script());
+            notes(library, err);
+            return 0;
         }
-        notes(library, err);
-        MlcLogFormatter.logLines(estimate).forEach(out::println);
-        out.flush();
-        return MlcLogFormatter.failureMessage(estimate).map(message -> {
-            err.println(message);
-            return KvLensCommand.EXIT_INSUFFICIENT_MEMORY;
-        }).orElse(0);
+        List<LogComparison.Row> rows = printed.flatMap(PrintedLog::runtime)
+                .map(r -> LogComparison.compare(r, estimate)).orElse(List.of());
+        switch (output) {
+            case JSON -> out.println(json(estimate, rows));
+            case CSV -> out.print(EstimateCsv.write(estimate));
+            case LOG -> {
+                notes(scenario.model(), err);
+                if (printed.isPresent()) {
+                    printComparison(rows, out);
+                } else {
+                    MlcLogFormatter.logLines(estimate).forEach(out::println);
+                    out.flush();
+                    MlcLogFormatter.failureMessage(estimate).ifPresent(err::println);
+                }
+            }
+        }
+        return estimate.succeeds() ? 0 : KvLensCommand.EXIT_INSUFFICIENT_MEMORY;
+    }
+
+    private static PrintedLog readRuntimeLog(Path file) {
+        Artifact artifact = ArtifactReader.read(file, Map.of());
+        if (!(artifact instanceof Artifact.Log log) || log.log().runtime().isEmpty()) {
+            throw new IllegalArgumentException(file + ": has no mlc_llm serve/chat engine lines");
+        }
+        return log.log();
+    }
+
+    private Device solveDevice(ModelOptions.Selection selection, Optional<PrintedLog> printed, PrintWriter err) {
+        long capacity = printed.flatMap(p -> p.serverCapacity().isPresent()
+                ? Optional.of(p.serverCapacity().getAsLong()) : Optional.empty())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no device given: use --gpu, --gpu-memory-bytes or --gpu-memory-mib"
+                                + (printed.isPresent() ? " (the runtime log has no server capacity to solve it from)" : "")));
+        Scenario probe = new Scenario(selection.library(), new Device("solved", dev.kvlens.model.Backend.CUDA, 1L << 34),
+                options.engine.engine(), options.engine.ruleSet());
+        DeviceMemorySolver.Range range = DeviceMemorySolver.deviceRangeForCapacity(probe, EngineMode.SERVER, capacity)
+                .orElseThrow(() -> new IllegalArgumentException("no device size gives the log's server capacity of "
+                        + capacity + " tokens with these inputs"));
+        err.println("note: device memory consistent with the log's server capacity " + capacity + ": "
+                + Mib.format(range.minBytes(), 3) + " to " + Mib.format(range.maxBytes(), 3) + " MiB; using the smallest");
+        return new Device("solved from " + runtimeLog.getFileName(), dev.kvlens.model.Backend.CUDA, range.minBytes());
+    }
+
+    private static void printComparison(List<LogComparison.Row> rows, PrintWriter out) {
+        String format = "%-38s %14s %14s %10s%n";
+        out.printf(Locale.ROOT, format, "quantity", "MLC printed", "KV Lens", "diff");
+        for (LogComparison.Row row : rows) {
+            out.printf(Locale.ROOT, format, row.quantity(), row.printed(), row.ours(), row.difference());
+        }
+        out.println(LogComparison.allMatch(rows) ? "all " + rows.size() + " quantities match"
+                : rows.stream().filter(r -> !r.matches()).count() + " of " + rows.size() + " quantities differ");
+    }
+
+    private static String json(Estimate estimate, List<LogComparison.Row> rows) {
+        ObjectNode tree = EstimateJson.toTree(estimate);
+        if (!rows.isEmpty()) {
+            ArrayNode comparison = tree.putArray("comparison");
+            for (LogComparison.Row row : rows) {
+                ObjectNode r = comparison.addObject();
+                r.put("quantity", row.quantity());
+                r.put("printed", row.printed());
+                r.put("ours", row.ours());
+                r.put("difference", row.difference());
+                r.put("matches", row.matches());
+            }
+        }
+        try {
+            return Json.mapper().writeValueAsString(tree);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void notes(ModelLibrary library, PrintWriter err) {
         if (library.tempFuncBytes().provenance() == ByteFigure.Provenance.HEURISTIC) {
             err.println("note: temporary buffer is approximate (" + library.tempFuncBytes().detail()
-                    + "); pass --temp-mib with the compile log's \"Temporary buffer\" for MLC's exact numbers");
+                    + "); pass --temp-mib or --compile-log for MLC's exact numbers");
         }
     }
 
@@ -70,7 +168,7 @@ final class EstimateCommand implements Callable<Integer> {
         try {
             return Format.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown --format '" + text + "' (expected log or json)");
+            throw new IllegalArgumentException("unknown --format '" + text + "' (expected log, json or csv)");
         }
     }
 }

@@ -1,9 +1,12 @@
 package dev.kvlens.app.cli;
 
+import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.io.ChatConfigReader;
 import dev.kvlens.io.HfConfigReader;
 import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.model.Artifact;
 import dev.kvlens.model.ByteFigure;
+import dev.kvlens.model.Imports;
 import dev.kvlens.model.CompileConfig;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelLibrary;
@@ -13,6 +16,9 @@ import picocli.CommandLine.Option;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** The model, compile-time and measured-value options shared by {@code estimate} and {@code compile-report}. */
 final class ModelOptions {
@@ -58,6 +64,14 @@ final class ModelOptions {
     @Option(names = "--pipeline-parallel-stages", paramLabel = "N", description = "Compile-time pipeline_parallel_stages.")
     Integer pipelineParallelStages;
 
+    @Option(names = "--compile-log", paramLabel = "FILE",
+            description = "What mlc_llm compile printed: the temporary buffer (and limits, parameters) come from it.")
+    Path compileLog;
+
+    @Option(names = "--library-metadata", paramLabel = "FILE",
+            description = "The JSON of `python -m mlc_llm.cli.model_metadata <lib>`: exact bytes and limits.")
+    Path libraryMetadata;
+
     @ArgGroup(exclusive = true)
     Params params;
     @ArgGroup(exclusive = true)
@@ -84,12 +98,46 @@ final class ModelOptions {
     }
 
     Selection select(PresetCatalog catalog) {
-        ModelDescription description = description(catalog);
+        ModelDescription read = description(catalog);
         Quantization scheme = quantization != null ? Quantization.require(quantization)
-                : description.quantization().orElseThrow(() -> new IllegalArgumentException(
-                "--quantization is required: " + description.source() + " does not name a quantization"));
-        return new Selection(description.withCompile(compile(description.compile())), scheme, paramsFigure(),
-                tempFigure());
+                : read.quantization().orElseThrow(() -> new IllegalArgumentException(
+                "--quantization is required: " + read.source() + " does not name a quantization"));
+        ModelDescription description = read;
+        ByteFigure importedParams = null;
+        ByteFigure importedTemp = null;
+        for (Imports.Applied applied : imports(description, scheme)) {
+            description = applied.model();
+            importedParams = applied.params().orElse(importedParams);
+            importedTemp = applied.temp().orElse(importedTemp);
+        }
+        ByteFigure givenParams = paramsFigure();
+        ByteFigure givenTemp = tempFigure();
+        return new Selection(description.withCompile(compile(description.compile())), scheme,
+                givenParams != null ? givenParams : importedParams, givenTemp != null ? givenTemp : importedTemp);
+    }
+
+    /** Library metadata first, then the compile log (its printed values are the rounder ones). */
+    private List<Imports.Applied> imports(ModelDescription description, Quantization scheme) {
+        List<Imports.Applied> applied = new ArrayList<>();
+        ModelDescription current = description;
+        if (libraryMetadata != null) {
+            Artifact artifact = ArtifactReader.read(libraryMetadata,
+                    Map.of("vocab_size", (long) current.geometry().vocabSize()));
+            if (!(artifact instanceof Artifact.Metadata metadata)) {
+                throw new IllegalArgumentException(libraryMetadata + ": is not model_metadata JSON");
+            }
+            Imports.Applied a = Imports.metadata(current, metadata.metadata(), metadata.source());
+            applied.add(a);
+            current = a.model();
+        }
+        if (compileLog != null) {
+            Artifact artifact = ArtifactReader.read(compileLog, Map.of());
+            if (!(artifact instanceof Artifact.Log log) || log.log().compile().isEmpty()) {
+                throw new IllegalArgumentException(compileLog + ": has no mlc_llm compile memory report");
+            }
+            applied.add(Imports.compileLog(current, scheme, log.log().compile().get(), log.source()));
+        }
+        return applied;
     }
 
     /** The compiled library these options describe. */

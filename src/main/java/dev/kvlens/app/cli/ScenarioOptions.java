@@ -11,8 +11,8 @@ final class ScenarioOptions {
     @Mixin
     ModelOptionsMixin model;
 
-    @Mixin
-    DeviceOptionsMixin device;
+    @picocli.CommandLine.ArgGroup(exclusive = false, multiplicity = "0..1", heading = "%nDevice:%n")
+    DeviceOptions device;
 
     @Mixin
     EngineOptions engine;
@@ -21,8 +21,15 @@ final class ScenarioOptions {
         return model.options.select(catalog);
     }
 
+    boolean hasDevice() {
+        return device != null;
+    }
+
     Device device(PresetCatalog catalog) {
-        return device.options.device(catalog);
+        if (device == null) {
+            throw new IllegalArgumentException("no device given: use --gpu, --gpu-memory-bytes or --gpu-memory-mib");
+        }
+        return device.device(catalog);
     }
 
     Scenario scenario(PresetCatalog catalog) {

@@ -1,0 +1,36 @@
+package dev.kvlens.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A scenario as the user chose it — what a scenario file stores and what the window and the command line
+ * build: the model with its compile-time values, the scheme, measured byte counts (empty = computed or
+ * heuristic), the device, the engine settings and the rules.
+ */
+public record ScenarioSpec(
+        ModelDescription model,
+        Quantization quantization,
+        Optional<ByteFigure> paramsBytes,
+        Optional<ByteFigure> tempFuncBytes,
+        Device device,
+        EngineSettings engine,
+        RuleSet rules) {
+
+    public ScenarioSpec {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(quantization, "quantization");
+        Objects.requireNonNull(paramsBytes, "paramsBytes");
+        Objects.requireNonNull(tempFuncBytes, "tempFuncBytes");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(rules, "rules");
+    }
+
+    /** The scenario the estimator takes (throws IllegalArgumentException for inconsistent values). */
+    public Scenario toScenario() {
+        ModelLibrary library = ModelLibrary.build(model, quantization, model.compile(), paramsBytes.orElse(null),
+                tempFuncBytes.orElse(null));
+        return new Scenario(library, device, engine, rules);
+    }
+}
