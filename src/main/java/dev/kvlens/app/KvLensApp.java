@@ -1,47 +1,121 @@
 package dev.kvlens.app;
 
-import dev.kvlens.io.PngWriter;
 import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.io.UserState;
+import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.view.AboutInfo;
 import dev.kvlens.view.I18n;
 import dev.kvlens.view.MainView;
 import dev.kvlens.view.Styles;
 import dev.kvlens.viewmodel.EstimatorViewModel;
-import dev.kvlens.viewmodel.ExportCommand;
+import dev.kvlens.viewmodel.FileCommands;
+import dev.kvlens.viewmodel.ImportViewModel;
+import dev.kvlens.viewmodel.RecentFiles;
 import javafx.application.Application;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The desktop app: wires presets, view model and main view into a window. */
+/** The desktop app: wires presets, remembered state, view models and the main view into a window. */
 public final class KvLensApp extends Application {
+
+    private static final Logger LOG = Logger.getLogger(KvLensApp.class.getName());
 
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "kvlens-io");
         thread.setDaemon(true);
         return thread;
     });
+    private final UserState state = UserState.inDefaultLocation();
+    private EstimatorViewModel viewModel;
 
     @Override
     public void start(Stage stage) {
-        EstimatorViewModel viewModel = ViewModels.fromCatalog(PresetCatalog.load());
-        MainView view = createView(viewModel, io);
+        PresetCatalog catalog = PresetCatalog.load();
+        viewModel = ViewModels.fromCatalog(catalog);
+        viewModel.models().addAll(state.importedModels());
+        state.lastScenario().ifPresent(document -> {
+            try {
+                viewModel.apply(document);
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "last scenario not restored: {0}", e.getMessage());
+            }
+        });
+        rememberImportedModels(catalog);
+        MainView view = createView(viewModel, io, new RecentFiles(state.recentFiles(), this::rememberRecent));
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(KvLensApp.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.titleProperty().bind(I18n.bind("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
+        state.window().ifPresent(b -> {
+            stage.setX(b.x());
+            stage.setY(b.y());
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            stage.setMaximized(b.maximized());
+        });
+        stage.setOnCloseRequest(e -> saveState(stage));
         stage.show();
+        state.problems().forEach(p -> LOG.warning(p));
+        getParameters().getRaw().forEach(file -> view.importFile(Path.of(file)));
     }
 
     /** The main view with its collaborators (also used by UI tests). */
-    public static MainView createView(EstimatorViewModel viewModel, java.util.concurrent.Executor ioExecutor) {
+    public static MainView createView(EstimatorViewModel viewModel, Executor ioExecutor, RecentFiles recent) {
         AboutInfo about = new AboutInfo(AppVersion.version(), RuleSet.D2025.label(), RuleSet.D2025.mlcCommit());
-        return new MainView(viewModel, new ExportCommand(PngWriter::write, ioExecutor), about);
+        return new MainView(viewModel, new ImportViewModel(viewModel),
+                new FileCommands(new IoFileService(), ioExecutor), recent, about);
+    }
+
+    /** A main view that remembers nothing (tests). */
+    public static MainView createView(EstimatorViewModel viewModel, Executor ioExecutor) {
+        return createView(viewModel, ioExecutor, new RecentFiles(List.of(), path -> { }));
+    }
+
+    private void rememberImportedModels(PresetCatalog catalog) {
+        viewModel.models().addListener((ListChangeListener<ModelDescription>) change -> {
+            while (change.next()) {
+                for (ModelDescription added : change.getAddedSubList()) {
+                    if (catalog.models().stream().noneMatch(p -> p.equals(added))) {
+                        try {
+                            state.rememberModel(added);
+                        } catch (IOException e) {
+                            LOG.log(Level.WARNING, "could not remember model: {0}", e.getMessage());
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private void rememberRecent(Path path) {
+        try {
+            state.addRecent(path);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not remember recent file: {0}", e.getMessage());
+        }
+    }
+
+    private void saveState(Stage stage) {
+        try {
+            state.saveWindow(new UserState.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    stage.isMaximized()));
+            state.saveLastScenario(viewModel.document(), "KV Lens " + AppVersion.version());
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "could not save the session: {0}", e.getMessage());
+        }
     }
 
     @Override

@@ -4,7 +4,8 @@ import dev.kvlens.app.cli.KvLensCommand;
 
 /**
  * The jar's entry point. It does not extend {@code Application}, so the shaded jar starts without
- * JavaFX on the module path. No arguments open the desktop app; a subcommand runs headless.
+ * JavaFX on the module path. No arguments (or only files, which it imports) open the desktop app; a subcommand
+ * runs headless.
  */
 public final class Launcher {
 
@@ -12,10 +13,14 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            DesktopLauncher.launch(args);
+        if (args.length == 0 || java.util.Arrays.stream(args).allMatch(Launcher::isFile)) {
+            DesktopLauncher.launch(args); // files given on the command line (or by the desktop) are imported
             return;
         }
         System.exit(KvLensCommand.run(args));
+    }
+
+    private static boolean isFile(String arg) {
+        return !arg.startsWith("-") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg));
     }
 }

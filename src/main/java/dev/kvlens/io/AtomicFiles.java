@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes files so that a crash or a full disk never leaves half a file: a temporary file, then a move. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** Writes the content of a file at a path. */
     @FunctionalInterface
@@ -16,6 +16,11 @@ final class AtomicFiles {
     }
 
     private AtomicFiles() {
+    }
+
+    /** Writes UTF-8 text atomically. */
+    public static void writeText(Path target, String text) throws IOException {
+        write(target, ".txt", temp -> Files.writeString(temp, text, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static void write(Path target, String suffix, Writer writer) throws IOException {

@@ -82,24 +82,10 @@ public final class ScenarioFiles {
         }
         try {
             JsonFields model = top.object("model");
-            JsonFields g = model.object("geometry");
-            String type = g.requireString("modelType");
-            ModelGeometry geometry = new ModelGeometry(type, ModelFamily.fromModelType(type),
-                    g.requireInt("numHiddenLayers", 1, 1 << 20), g.requireInt("numAttentionHeads", 1, 1 << 20),
-                    g.requireInt("numKeyValueHeads", 1, 1 << 20), g.requireInt("headDim", 1, 1 << 20),
-                    g.requireInt("hiddenSize", 1, 1 << 24), g.requireInt("intermediateSize", 0, 1 << 24),
-                    g.requireInt("vocabSize", 1, 1 << 24), g.optionalBoolean("tieWordEmbeddings", false),
-                    g.optionalBoolean("attentionBias", false));
-            CompileConfig compile = compile(model.object("compile"));
-            CompileConfig defaults = top.has("modelDefaults") ? compile(top.object("modelDefaults")) : compile;
-            JsonFields c = model.object("chatConfig");
-            ChatConfigValues chat = new ChatConfigValues(c.requireInt("contextWindowSize", -1, Integer.MAX_VALUE),
-                    c.requireInt("prefillChunkSize", -1, Integer.MAX_VALUE),
-                    c.requireInt("workspacePrefillChunkSize", 1, Integer.MAX_VALUE));
             Quantization scheme = Quantization.byName(model.requireString("quantization"))
                     .orElseThrow(() -> model.error("quantization", "names an unknown scheme"));
-            ModelDescription description = new ModelDescription(model.requireString("id"), model.requireString("name"),
-                    geometry, Optional.of(scheme), compile, chat, model.optionalString("source"));
+            ModelDescription description = readModel(model);
+            CompileConfig defaults = top.has("modelDefaults") ? compile(top.object("modelDefaults")) : description.compile();
             JsonFields measured = top.object("measured");
             JsonFields d = top.object("device");
             Device device = new Device(d.requireString("name"), backend(d), d.requireLong("totalGlobalMemoryBytes", 1, 1L << 50));
@@ -119,6 +105,27 @@ public final class ScenarioFiles {
         } catch (IllegalArgumentException ex) {
             throw new InputException(source, "", ex.getMessage());
         }
+    }
+
+    /** Reads a model as {@link #modelTree} writes it. */
+    static ModelDescription readModel(JsonFields model) {
+        JsonFields g = model.object("geometry");
+        String type = g.requireString("modelType");
+        ModelGeometry geometry = new ModelGeometry(type, ModelFamily.fromModelType(type),
+                g.requireInt("numHiddenLayers", 1, 1 << 20), g.requireInt("numAttentionHeads", 1, 1 << 20),
+                g.requireInt("numKeyValueHeads", 1, 1 << 20), g.requireInt("headDim", 1, 1 << 20),
+                g.requireInt("hiddenSize", 1, 1 << 24), g.requireInt("intermediateSize", 0, 1 << 24),
+                g.requireInt("vocabSize", 1, 1 << 24), g.optionalBoolean("tieWordEmbeddings", false),
+                g.optionalBoolean("attentionBias", false));
+        CompileConfig compile = compile(model.object("compile"));
+        JsonFields c = model.object("chatConfig");
+        ChatConfigValues chat = new ChatConfigValues(c.requireInt("contextWindowSize", -1, Integer.MAX_VALUE),
+                c.requireInt("prefillChunkSize", -1, Integer.MAX_VALUE),
+                c.requireInt("workspacePrefillChunkSize", 1, Integer.MAX_VALUE));
+        Optional<Quantization> scheme = model.has("quantization")
+                ? Quantization.byName(model.requireString("quantization")) : Optional.empty();
+        return new ModelDescription(model.requireString("id"), model.requireString("name"), geometry, scheme, compile,
+                chat, model.optionalString("source"));
     }
 
     private static CompileConfig compile(JsonFields c) {
@@ -165,29 +172,9 @@ public final class ScenarioFiles {
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("savedWith", savedWith);
         root.put("rules", spec.rules().id());
-        ModelDescription d = spec.model();
         ObjectNode model = root.putObject("model");
-        model.put("id", d.id());
-        model.put("name", d.name());
-        model.put("source", d.source());
+        modelTree(model, spec.model());
         model.put("quantization", spec.quantization().name());
-        ModelGeometry g = d.geometry();
-        ObjectNode geometry = model.putObject("geometry");
-        geometry.put("modelType", g.modelType());
-        geometry.put("numHiddenLayers", g.numHiddenLayers());
-        geometry.put("numAttentionHeads", g.numAttentionHeads());
-        geometry.put("numKeyValueHeads", g.numKeyValueHeads());
-        geometry.put("headDim", g.headDim());
-        geometry.put("hiddenSize", g.hiddenSize());
-        geometry.put("intermediateSize", g.intermediateSize());
-        geometry.put("vocabSize", g.vocabSize());
-        geometry.put("tieWordEmbeddings", g.tieWordEmbeddings());
-        geometry.put("attentionBias", g.attentionBias());
-        compileTree(model.putObject("compile"), d.compile());
-        ObjectNode chat = model.putObject("chatConfig");
-        chat.put("contextWindowSize", d.chatConfig().contextWindowSize());
-        chat.put("prefillChunkSize", d.chatConfig().prefillChunkSize());
-        chat.put("workspacePrefillChunkSize", d.chatConfig().workspacePrefillChunkSize());
         compileTree(root.putObject("modelDefaults"), document.modelDefaults());
         document.modelLocation().ifPresent(l -> root.put("modelLocation", l));
         ObjectNode measured = root.putObject("measured");
@@ -207,6 +194,31 @@ public final class ScenarioFiles {
         o.maxSingleSequenceLength().ifPresent(v -> overrides.put("maxSingleSequenceLength", v));
         o.prefillChunkSize().ifPresent(v -> overrides.put("prefillChunkSize", v));
         return root;
+    }
+
+    /** Writes a model description (geometry, compile-time values, chat-config values). */
+    static void modelTree(ObjectNode model, ModelDescription d) {
+        model.put("id", d.id());
+        model.put("name", d.name());
+        model.put("source", d.source());
+        d.quantization().ifPresent(q -> model.put("quantization", q.name()));
+        ModelGeometry g = d.geometry();
+        ObjectNode geometry = model.putObject("geometry");
+        geometry.put("modelType", g.modelType());
+        geometry.put("numHiddenLayers", g.numHiddenLayers());
+        geometry.put("numAttentionHeads", g.numAttentionHeads());
+        geometry.put("numKeyValueHeads", g.numKeyValueHeads());
+        geometry.put("headDim", g.headDim());
+        geometry.put("hiddenSize", g.hiddenSize());
+        geometry.put("intermediateSize", g.intermediateSize());
+        geometry.put("vocabSize", g.vocabSize());
+        geometry.put("tieWordEmbeddings", g.tieWordEmbeddings());
+        geometry.put("attentionBias", g.attentionBias());
+        compileTree(model.putObject("compile"), d.compile());
+        ObjectNode chat = model.putObject("chatConfig");
+        chat.put("contextWindowSize", d.chatConfig().contextWindowSize());
+        chat.put("prefillChunkSize", d.chatConfig().prefillChunkSize());
+        chat.put("workspacePrefillChunkSize", d.chatConfig().workspacePrefillChunkSize());
     }
 
     private static void compileTree(ObjectNode node, CompileConfig c) {

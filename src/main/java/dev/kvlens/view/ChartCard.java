@@ -38,6 +38,7 @@ public final class ChartCard extends VBox {
     private void initializeParts() {
         getStyleClass().add(Styles.CHART_CARD);
         title.getStyleClass().add(Styles.CHART_TITLE);
+        title.setId("chartTitle");
         subtitle.getStyleClass().add(Styles.CHART_SUBTITLE);
         subtitle.setWrapText(true);
         error.getStyleClass().add(Styles.STATUS_ERROR);
@@ -95,7 +96,8 @@ public final class ChartCard extends VBox {
                 s.rules().id()));
         budgetLegend.setText(I18n.get("chart.budget", MemoryChart.gibText(estimate.deviceBytes() * estimate.utilization())));
         deviceLegend.setText(I18n.get("chart.device", MemoryChart.gibText(estimate.deviceBytes())));
-        tempNote.setText(I18n.get(s.model().tempFuncBytes().provenance().exact() ? "chart.tempExact" : "chart.tempApprox"));
+        tempNote.setText(s.model().tempFuncBytes().provenance().exact()
+                ? I18n.get("chart.tempExact", s.model().tempFuncBytes().detail()) : I18n.get("chart.tempApprox"));
     }
 
     public MemoryChart chart() {

@@ -1,8 +1,12 @@
 package dev.kvlens.view;
 
+import dev.kvlens.model.Estimate;
 import dev.kvlens.viewmodel.EstimatorViewModel;
-import dev.kvlens.viewmodel.ExportCommand;
+import dev.kvlens.viewmodel.FileCommands;
+import dev.kvlens.viewmodel.ImportViewModel;
+import dev.kvlens.viewmodel.RecentFiles;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
@@ -12,10 +16,14 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -24,30 +32,43 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
-/** The main window's content: menu, scenario panel, chart card with status, MLC log. */
+/** The main window's content: menus, scenario panel, tabs (memory chart, imported), status, MLC log. */
 public final class MainView extends BorderPane {
 
     private final EstimatorViewModel viewModel;
-    private final ExportCommand exportCommand;
+    private final ImportViewModel imports;
+    private final FileCommands files;
+    private final RecentFiles recent;
     private final AboutInfo about;
     private final ChartCard chartCard;
+    private final ImportView importView;
     private final StatusLine status;
     private final LogPane log;
+    private final TabPane tabs = new TabPane();
+    private final Tab importTab = new Tab();
     private final ToggleGroup scaleGroup = new ToggleGroup();
-    private Path lastExportDirectory;
+    private Path lastDirectory;
 
-    public MainView(EstimatorViewModel viewModel, ExportCommand exportCommand, AboutInfo about) {
+    public MainView(EstimatorViewModel viewModel, ImportViewModel imports, FileCommands files, RecentFiles recent,
+                    AboutInfo about) {
         this.viewModel = viewModel;
-        this.exportCommand = exportCommand;
+        this.imports = imports;
+        this.files = files;
+        this.recent = recent;
         this.about = about;
         this.chartCard = new ChartCard(viewModel);
+        this.importView = new ImportView(imports);
         this.status = new StatusLine(viewModel);
         this.log = new LogPane(viewModel);
         setId("mainView");
         layoutParts();
         CjkFont.follow(this);
+        acceptDrops();
     }
 
     private void layoutParts() {
@@ -59,27 +80,51 @@ public final class MainView extends BorderPane {
         left.setPrefWidth(430);
         left.setMinWidth(320);
         setLeft(left);
-        VBox center = new VBox(8, chartCard, status);
-        VBox.setVgrow(chartCard, Priority.ALWAYS);
-        center.setPadding(new Insets(12, 12, 6, 12));
+        Tab memoryTab = new Tab();
+        memoryTab.setId("memoryTab");
+        memoryTab.textProperty().bind(I18n.bind("import.memoryTab"));
+        memoryTab.setContent(chartCard);
+        importTab.setId("importTab");
+        importTab.textProperty().bind(I18n.bind("import.tab"));
+        ScrollPane importScroll = new ScrollPane(importView);
+        importScroll.setFitToWidth(true);
+        importTab.setContent(importScroll);
+        tabs.getTabs().addAll(memoryTab, importTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("centerTabs");
+        VBox center = new VBox(8, tabs, status);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        center.setPadding(new Insets(8, 12, 6, 12));
         setCenter(center);
         setBottom(log);
     }
 
+    // ------------------------------------------------------------------ menus
+
     private MenuBar menuBar() {
-        MenuItem export = item("menu.file.exportPng", "exportPngMenuItem", this::exportPng);
-        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        MenuItem copy = item("menu.file.copyChart", "copyChartMenuItem", this::copyChart);
-        copy.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+C"));
+        MenuItem open = item("menu.file.open", "openMenuItem", this::open, "Shortcut+O");
+        Menu recentMenu = menu("menu.file.recent");
+        recentMenu.setId("recentMenu");
+        recent.files().addListener((ListChangeListener<Path>) c -> fillRecent(recentMenu));
+        fillRecent(recentMenu);
+        MenuItem save = item("menu.file.save", "saveMenuItem", this::saveScenario, "Shortcut+S");
+        MenuItem export = item("menu.file.exportPng", "exportPngMenuItem", this::exportPng, "Shortcut+E");
+        MenuItem copy = item("menu.file.copyChart", "copyChartMenuItem", this::copyChart, "Shortcut+Shift+C");
+        MenuItem csv = item("menu.file.exportCsv", "exportCsvMenuItem", () -> exportBreakdown("csv"), null);
+        MenuItem json = item("menu.file.exportJson", "exportJsonMenuItem", () -> exportBreakdown("json"), null);
         Menu scale = menu("menu.file.scale");
         RadioMenuItem one = radio("menu.file.scale1", "scale1MenuItem", scaleGroup, 1.0);
         RadioMenuItem two = radio("menu.file.scale2", "scale2MenuItem", scaleGroup, 2.0);
         two.setSelected(true);
         scale.getItems().addAll(one, two);
-        MenuItem quit = item("menu.file.quit", "quitMenuItem", Platform::exit);
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        MenuItem quit = item("menu.file.quit", "quitMenuItem", Platform::exit, "Shortcut+Q");
         Menu file = menu("menu.file");
-        file.getItems().addAll(export, copy, scale, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, recentMenu, save, new SeparatorMenuItem(), export, copy, scale,
+                new SeparatorMenuItem(), csv, json, new SeparatorMenuItem(), quit);
+
+        Menu edit = menu("menu.edit");
+        edit.getItems().addAll(item("menu.edit.paste", "pasteLogMenuItem", this::pasteLog, "Shortcut+Shift+V"),
+                item("menu.edit.copyCommand", "copyCommandMenuItem", this::copyCommand, "Shortcut+Shift+M"));
 
         ToggleGroup languages = new ToggleGroup();
         RadioMenuItem english = radio(null, "languageEnglish", languages, I18n.ENGLISH);
@@ -104,10 +149,21 @@ public final class MainView extends BorderPane {
         view.getItems().addAll(language, showLog);
 
         Menu help = menu("menu.help");
-        help.getItems().add(item("menu.help.about", "aboutMenuItem", this::showAbout));
-        MenuBar bar = new MenuBar(file, view, help);
+        help.getItems().add(item("menu.help.about", "aboutMenuItem", this::showAbout, null));
+        MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private void fillRecent(Menu menu) {
+        menu.getItems().clear();
+        for (Path path : recent.files()) {
+            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> importFile(path));
+            menu.getItems().add(item);
+        }
+        menu.setDisable(menu.getItems().isEmpty());
     }
 
     private static Menu menu(String key) {
@@ -117,12 +173,15 @@ public final class MainView extends BorderPane {
         return menu;
     }
 
-    private static MenuItem item(String key, String id, Runnable action) {
+    private static MenuItem item(String key, String id, Runnable action, String accelerator) {
         MenuItem item = new MenuItem();
         item.setId(id);
         item.textProperty().bind(I18n.bind(key));
         item.setMnemonicParsing(true);
         item.setOnAction(e -> action.run());
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
         return item;
     }
 
@@ -137,53 +196,213 @@ public final class MainView extends BorderPane {
         return item;
     }
 
-    private double exportScale() {
-        return scaleGroup.getSelectedToggle() == null ? 2.0 : (Double) scaleGroup.getSelectedToggle().getUserData();
+    // ------------------------------------------------------------------ import
+
+    private void acceptDrops() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() || e.getDragboard().hasString()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                if (!getStyleClass().contains(Styles.DROP_TARGET)) {
+                    getStyleClass().add(Styles.DROP_TARGET);
+                }
+            }
+            e.consume();
+        });
+        setOnDragExited(e -> getStyleClass().remove(Styles.DROP_TARGET));
+        setOnDragDropped(e -> {
+            boolean done = false;
+            if (e.getDragboard().hasFiles()) {
+                e.getDragboard().getFiles().forEach(f -> importFile(f.toPath()));
+                done = true;
+            } else if (e.getDragboard().hasString()) {
+                importText("drop", e.getDragboard().getString());
+                done = true;
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
+    }
+
+    private void open() {
+        FileChooser chooser = chooser("open.title");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(I18n.get("open.filter"), "*.json", "*.log", "*.txt"),
+                new FileChooser.ExtensionFilter("*", "*"));
+        List<File> chosen = chooser.showOpenMultipleDialog(window());
+        if (chosen != null) {
+            chosen.forEach(f -> importFile(f.toPath()));
+        }
+    }
+
+    /** Imports a file (read off the FX thread); a failure shows its message and changes nothing. */
+    public CompletableFuture<Void> importFile(Path path) {
+        lastDirectory = path.toAbsolutePath().getParent();
+        return files.read(path, imports.symbols()).handle((artifact, error) -> {
+            Platform.runLater(() -> {
+                if (error != null) {
+                    fail(I18n.get("import.failed", path.getFileName()), FileCommands.message(error));
+                    return;
+                }
+                String summary = imports.importArtifact(artifact);
+                recent.use(path);
+                status.setText(I18n.get("import.done", summary));
+                if (imports.printedRuntimeProperty().get() != null || !imports.functionMibProperty().get().isEmpty()) {
+                    tabs.getSelectionModel().select(importTab);
+                }
+            });
+            return null;
+        });
+    }
+
+    /** Imports text (a pasted or dropped log). */
+    public CompletableFuture<Void> importText(String source, String text) {
+        return files.parse(source, text, imports.symbols()).handle((artifact, error) -> {
+            Platform.runLater(() -> {
+                if (error != null) {
+                    fail(I18n.get("import.failed", source), FileCommands.message(error));
+                    return;
+                }
+                status.setText(I18n.get("import.done", imports.importArtifact(artifact)));
+                tabs.getSelectionModel().select(importTab);
+            });
+            return null;
+        });
+    }
+
+    private void pasteLog() {
+        String text = Clipboard.getSystemClipboard().getString();
+        if (text != null && !text.isBlank()) {
+            importText("clipboard", text);
+        }
+    }
+
+    private void copyCommand() {
+        try {
+            String script = viewModel.commands().script();
+            ClipboardContent content = new ClipboardContent();
+            content.putString(script);
+            Clipboard.getSystemClipboard().setContent(content);
+            status.setText(I18n.get("command.copied", script.lines().reduce((a, b) -> b).orElse(script)));
+        } catch (IllegalArgumentException e) {
+            fail(I18n.get("error.title"), e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ export
+
+    private void saveScenario() {
+        FileChooser chooser = chooser("save.title");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("save.filter"), "*.kvlens.json", "*.json"));
+        chooser.setInitialFileName(ChartImages.defaultFileName(viewModel).replace(".png", ".kvlens.json"));
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            saveScenarioTo(withExtension(file.toPath(), ".json"));
+        }
+    }
+
+    /** Saves the scenario (also used by tests). */
+    public CompletableFuture<Void> saveScenarioTo(Path path) {
+        try {
+            return finish(files.saveScenario(viewModel.document(), path), path, "save.done", true);
+        } catch (IllegalArgumentException e) {
+            fail(I18n.get("error.title"), e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private void exportBreakdown(String kind) {
+        FileChooser chooser = chooser("export.title");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.toUpperCase(Locale.ROOT), "*." + kind));
+        chooser.setInitialFileName(ChartImages.defaultFileName(viewModel).replace(".png", "." + kind));
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            exportBreakdownTo(withExtension(file.toPath(), "." + kind), kind);
+        }
+    }
+
+    /** Writes the breakdown as CSV or JSON (also used by tests). */
+    public CompletableFuture<Void> exportBreakdownTo(Path path, String kind) {
+        Estimate estimate = viewModel.result().estimate().orElse(null);
+        if (estimate == null) {
+            fail(I18n.get("error.title"), viewModel.result().error().orElse(""));
+            return CompletableFuture.completedFuture(null);
+        }
+        Function<Estimate, CompletableFuture<Path>> write = "csv".equals(kind)
+                ? e -> files.exportCsv(e, path) : e -> files.exportJson(e, path);
+        return finish(write.apply(estimate), path, "export.done", false);
     }
 
     /** File ▸ Export chart as PNG…: choose a file, render at the chosen scale, write off the FX thread. */
     public void exportPng() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.get("export.title"));
+        FileChooser chooser = chooser("export.title");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("export.filter"), "*.png"));
         chooser.setInitialFileName(ChartImages.defaultFileName(viewModel));
-        if (lastExportDirectory != null) {
-            chooser.setInitialDirectory(lastExportDirectory.toFile());
-        }
         File file = chooser.showSaveDialog(window());
         if (file != null) {
-            Path path = file.toPath().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")
-                    ? file.toPath() : file.toPath().resolveSibling(file.getName() + ".png");
-            exportPngTo(path, exportScale());
+            exportPngTo(withExtension(file.toPath(), ".png"), exportScale());
         }
     }
 
     /** Renders and writes the chart to a path (also used by tests and the keyboard path). */
-    public void exportPngTo(Path path, double scale) {
+    public CompletableFuture<Void> exportPngTo(Path path, double scale) {
         WritableImage image = ChartImages.render(viewModel, ChartImages.DEFAULT_WIDTH, ChartImages.DEFAULT_HEIGHT, scale);
-        lastExportDirectory = path.toAbsolutePath().getParent();
-        exportCommand.exportPng(ChartImages.toBufferedImage(image), path).whenComplete((done, error) ->
-                Platform.runLater(() -> {
-                    if (error == null) {
-                        status.setText(I18n.get("export.done", done.toString()));
-                    } else {
-                        Throwable cause = error.getCause() == null ? error : error.getCause();
-                        Alert alert = new Alert(Alert.AlertType.ERROR);
-                        alert.initOwner(window());
-                        alert.setTitle(I18n.get("export.title"));
-                        alert.setHeaderText(I18n.get("export.failed", path.toString()));
-                        alert.setContentText(cause.getMessage());
-                        alert.show();
+        return finish(files.exportPng(ChartImages.toBufferedImage(image), path), path, "export.done", false);
+    }
+
+    private CompletableFuture<Void> finish(CompletableFuture<Path> work, Path path, String doneKey, boolean remember) {
+        lastDirectory = path.toAbsolutePath().getParent();
+        return work.handle((done, error) -> {
+            Platform.runLater(() -> {
+                if (error == null) {
+                    status.setText(I18n.get(doneKey, done.toString()));
+                    if (remember) {
+                        recent.use(done);
                     }
-                }));
+                } else {
+                    fail(I18n.get("export.failed", path.toString()), FileCommands.message(error));
+                }
+            });
+            return null;
+        });
     }
 
     private void copyChart() {
         WritableImage image = ChartImages.render(viewModel, ChartImages.DEFAULT_WIDTH, ChartImages.DEFAULT_HEIGHT, exportScale());
         ClipboardContent content = new ClipboardContent();
         content.putImage(image);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        Clipboard.getSystemClipboard().setContent(content);
         status.setText(I18n.get("export.copied"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private double exportScale() {
+        return scaleGroup.getSelectedToggle() == null ? 2.0 : (Double) scaleGroup.getSelectedToggle().getUserData();
+    }
+
+    private FileChooser chooser(String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(I18n.get(titleKey));
+        if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory.toFile());
+        }
+        return chooser;
+    }
+
+    private static Path withExtension(Path path, String extension) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension)
+                ? path : path.resolveSibling(path.getFileName() + extension);
+    }
+
+    private void fail(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(window());
+        alert.setTitle(I18n.get("app.title"));
+        alert.setHeaderText(header);
+        alert.setContentText(message);
+        alert.getDialogPane().setId("errorDialog");
+        alert.show();
+        status.setText(header + ": " + message);
     }
 
     private void showAbout() {
@@ -206,5 +425,9 @@ public final class MainView extends BorderPane {
 
     public LogPane logPane() {
         return log;
+    }
+
+    public TabPane tabs() {
+        return tabs;
     }
 }

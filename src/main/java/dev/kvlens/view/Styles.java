@@ -28,6 +28,7 @@ public final class Styles {
     public static final String STATUS_ERROR = "status-error";
     public static final String NOTE = "note";
     public static final String LOG_TEXT = "log-text";
+    public static final String DROP_TARGET = "drop-target";
 
     private Styles() {
     }

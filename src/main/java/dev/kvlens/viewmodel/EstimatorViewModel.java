@@ -14,7 +14,10 @@ import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.Quantization;
 import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.MlcCommands;
 import dev.kvlens.model.Scenario;
+import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.model.ScenarioSpec;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -34,6 +37,7 @@ import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -70,6 +74,7 @@ public final class EstimatorViewModel {
     private final IntegerProperty prefillChunk = new SimpleIntegerProperty(this, "prefillChunk", AUTO);
     private final BooleanProperty prefillIsRuntimeOverride = new SimpleBooleanProperty(this, "prefillIsRuntimeOverride");
 
+    private final ObjectProperty<String> modelLocation = new SimpleObjectProperty<>(this, "modelLocation");
     private final ObjectProperty<ByteFigure> givenParamsBytes = new SimpleObjectProperty<>(this, "givenParamsBytes");
     private final ObjectProperty<ByteFigure> givenTempFuncBytes = new SimpleObjectProperty<>(this, "givenTempFuncBytes");
 
@@ -93,31 +98,48 @@ public final class EstimatorViewModel {
         device.set(Objects.requireNonNull(initialDevice));
         prefillChunk.set(initialModel.compile().prefillChunkSize());
         model.addListener((obs, old, now) -> onModelChanged(now));
+        // Measured figures belong to one compiled library: changing what would be compiled drops them.
+        quantization.addListener((obs, old, now) -> {
+            givenParamsBytes.set(null);
+            givenTempFuncBytes.set(null);
+        });
+        tensorParallelShards.addListener((obs, old, now) -> {
+            givenParamsBytes.set(null);
+            givenTempFuncBytes.set(null);
+        });
+        prefillChunk.addListener((obs, old, now) -> {
+            if (!prefillIsRuntimeOverride.get()) {
+                givenTempFuncBytes.set(null);
+            }
+        });
         prefillIsRuntimeOverride.addListener((obs, old, runtime) -> prefillChunk.set(runtime || model.get() == null
                 ? AUTO : model.get().compile().prefillChunkSize()));
 
         result.bind(Bindings.createObjectBinding(this::compute, model, quantization, device, customDeviceBytes,
                 customBackend, gpuMemoryUtilization, tensorParallelShards, rules, mode, batchSize, contextLength,
-                kvCapacity, prefillChunk, prefillIsRuntimeOverride, givenParamsBytes, givenTempFuncBytes));
+                kvCapacity, prefillChunk, prefillIsRuntimeOverride, givenParamsBytes, givenTempFuncBytes, modelLocation));
     }
 
     /**
-     * Shows a complete scenario (from the command line or a saved file): the model with its compile-time
-     * values, measured byte counts, device, engine settings and rules.
-     *
-     * @param params  measured parameter bytes, or null to compute them
-     * @param temp    measured max per-function temporary bytes, or null for the heuristic
+     * Shows a complete scenario (from the command line or a saved file): the model as it came (its defaults),
+     * the compile-time values actually used, measured byte counts, device, engine settings and rules.
      */
-    public void apply(ModelDescription description, Quantization scheme, ByteFigure params, ByteFigure temp,
-                      Device target, EngineSettings engine, RuleSet ruleSet) {
-        if (!models.contains(description)) {
+    public void apply(ScenarioDocument document) {
+        ScenarioSpec spec = document.spec();
+        CompileConfig used = spec.model().compile();
+        CompileConfig defaults = document.modelDefaults();
+        ModelDescription description = spec.model().withCompile(new CompileConfig(used.contextWindowSize(),
+                defaults.prefillChunkSize(), used.maxBatchSize(), defaults.tensorParallelShards(),
+                used.pipelineParallelStages(), used.slidingWindowSize()));
+        ModelDescription known = models.stream().filter(m -> m.equals(description)).findFirst().orElse(null);
+        if (known == null) {
             models.add(description);
+            known = description;
         }
-        model.set(description);
-        quantization.set(scheme);
-        givenParamsBytes.set(params);
-        givenTempFuncBytes.set(temp);
-        tensorParallelShards.set(description.compile().tensorParallelShards());
+        model.set(known);
+        quantization.set(spec.quantization());
+        tensorParallelShards.set(used.tensorParallelShards());
+        Device target = spec.device();
         DeviceOption preset = devices.stream().filter(d -> !d.custom() && d.name().equals(target.name())
                 && d.bytes() == target.totalGlobalMemoryBytes() && d.backend() == target.backend()).findFirst()
                 .orElse(null);
@@ -128,15 +150,71 @@ public final class EstimatorViewModel {
             customBackend.set(target.backend());
             device.set(devices.get(devices.size() - 1));
         }
+        EngineSettings engine = spec.engine();
         gpuMemoryUtilization.set(engine.gpuMemoryUtilization().orElse(DEFAULT_UTILIZATION));
-        rules.set(ruleSet);
+        rules.set(spec.rules());
         mode.set(engine.mode());
         EngineOverrides o = engine.overrides();
         batchSize.set((int) o.maxNumSequence().orElse(AUTO));
         contextLength.set((int) o.maxSingleSequenceLength().orElse(AUTO));
         kvCapacity.set((int) o.maxTotalSequenceLength().orElse(AUTO));
         prefillIsRuntimeOverride.set(o.prefillChunkSize().isPresent());
-        prefillChunk.set((int) o.prefillChunkSize().orElse(description.compile().prefillChunkSize()));
+        prefillChunk.set((int) o.prefillChunkSize().orElse(used.prefillChunkSize()));
+        givenParamsBytes.set(spec.paramsBytes().orElse(null));
+        givenTempFuncBytes.set(spec.tempFuncBytes().orElse(null));
+        modelLocation.set(document.modelLocation().orElse(null));
+    }
+
+    /** The current choices as a scenario (throws IllegalArgumentException when they are inconsistent). */
+    public ScenarioSpec spec() {
+        ModelDescription description = model.get();
+        CompileConfig compile = description.compile().withTensorParallelShards(tensorParallelShards.get());
+        if (!prefillIsRuntimeOverride.get() && prefillChunk.get() > 0) {
+            compile = compile.withPrefillChunkSize(prefillChunk.get());
+        }
+        EngineOverrides overrides = new EngineOverrides(
+                optional(batchSize.get()), optional(kvCapacity.get()), optional(contextLength.get()),
+                prefillIsRuntimeOverride.get() ? optional(prefillChunk.get()) : OptionalLong.empty());
+        double util = gpuMemoryUtilization.get();
+        OptionalDouble utilization = Math.abs(util - DEFAULT_UTILIZATION) < 1e-9 ? OptionalDouble.empty() : OptionalDouble.of(util);
+        return new ScenarioSpec(description.withCompile(compile), quantization.get(),
+                Optional.ofNullable(givenParamsBytes.get()), Optional.ofNullable(givenTempFuncBytes.get()),
+                currentDevice(), new EngineSettings(mode.get(), utilization, overrides), rules.get());
+    }
+
+    /** The current choices as a document to save. */
+    public ScenarioDocument document() {
+        return new ScenarioDocument(spec(), model.get().compile(), Optional.ofNullable(modelLocation()));
+    }
+
+    /** The mlc_llm commands for the current choices. */
+    public MlcCommands commands() {
+        return MlcCommands.of(spec(), model.get().compile(), Optional.ofNullable(modelLocation()));
+    }
+
+    /** Where the compiled model lives: the imported config's folder, or mlc-ai's Hugging Face repo for presets. */
+    public String modelLocation() {
+        if (modelLocation.get() != null) {
+            return modelLocation.get();
+        }
+        ModelDescription d = model.get();
+        return d.source().startsWith("geometry: https://huggingface.co")
+                ? "HF://mlc-ai/" + d.name() + "-" + quantization.get().name() + "-MLC" : null;
+    }
+
+    /** Sets where the compiled model lives (null = unknown). */
+    public ObjectProperty<String> modelLocationProperty() {
+        return modelLocation;
+    }
+
+    /** Measured parameter bytes (null = computed from the layout). */
+    public ObjectProperty<ByteFigure> givenParamsBytesProperty() {
+        return givenParamsBytes;
+    }
+
+    /** Measured max per-function temporary bytes (null = the §4.2 heuristic). */
+    public ObjectProperty<ByteFigure> givenTempFuncBytesProperty() {
+        return givenTempFuncBytes;
     }
 
     // ------------------------------------------------------------------ choices
@@ -284,19 +362,10 @@ public final class EstimatorViewModel {
 
     /** The scenario the inputs describe (throws IllegalArgumentException when they are inconsistent). */
     public Scenario scenario() {
-        ModelDescription description = model.get();
-        CompileConfig compile = description.compile().withTensorParallelShards(tensorParallelShards.get());
-        if (!prefillIsRuntimeOverride.get() && prefillChunk.get() > 0) {
-            compile = compile.withPrefillChunkSize(prefillChunk.get());
-        }
-        ModelLibrary library = libraries.get(description, quantization.get(), compile, givenParamsBytes.get(),
-                givenTempFuncBytes.get());
-        EngineOverrides overrides = new EngineOverrides(
-                optional(batchSize.get()), optional(kvCapacity.get()), optional(contextLength.get()),
-                prefillIsRuntimeOverride.get() ? optional(prefillChunk.get()) : OptionalLong.empty());
-        double util = gpuMemoryUtilization.get();
-        OptionalDouble utilization = Math.abs(util - DEFAULT_UTILIZATION) < 1e-9 ? OptionalDouble.empty() : OptionalDouble.of(util);
-        return new Scenario(library, currentDevice(), new EngineSettings(mode.get(), utilization, overrides), rules.get());
+        ScenarioSpec spec = spec();
+        ModelLibrary library = libraries.get(spec.model(), spec.quantization(), spec.model().compile(),
+                givenParamsBytes.get(), givenTempFuncBytes.get());
+        return new Scenario(library, spec.device(), spec.engine(), spec.rules());
     }
 
     private Device currentDevice() {
@@ -310,6 +379,9 @@ public final class EstimatorViewModel {
         if (now == null) {
             return;
         }
+        givenParamsBytes.set(null);
+        givenTempFuncBytes.set(null);
+        modelLocation.set(null);
         if (!prefillIsRuntimeOverride.get()) {
             prefillChunk.set(now.compile().prefillChunkSize());
         }

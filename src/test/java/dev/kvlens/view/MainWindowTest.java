@@ -107,7 +107,7 @@ class MainWindowTest {
         assertThat(I18n.locale()).isEqualTo(I18n.CHINESE);
         assertThat(robot.lookup(".knob-title").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("批大小", "上下文长度", "预填充块大小");
-        assertThat(robot.lookup(".chart-title").queryAs(Label.class).getText()).isEqualTo("显存：编译报告 vs. 运行时估算");
+        assertThat(robot.lookup("#chartTitle").queryAs(Label.class).getText()).isEqualTo("显存：编译报告 vs. 运行时估算");
         assertThat(robot.lookup("#batchField").queryTextInputControl().getText()).isEqualTo("自动");
         // an installed CJK family is named explicitly (JavaFX's fallback skips the Noto CJK collections)
         CjkFont.styleClass().ifPresent(cls -> assertThat(view.getStyleClass()).contains(cls));
@@ -135,6 +135,67 @@ class MainWindowTest {
         assertThat(Files.exists(nowhere)).isFalse();
         assertThat(vm.batchSizeProperty().get()).isEqualTo(32);
         assertThat(robot.lookup(".dialog-pane").tryQuery()).isPresent();
+    }
+
+    @Test
+    void importingACompileLogMakesTheTemporaryBufferExact(FxRobot robot, @TempDir Path dir) throws Exception {
+        Label note = robot.lookup("#tempNote").queryAs(Label.class);
+        assertThat(note.getText()).contains("approx");
+        Path log = dir.resolve("compile.log");
+        Files.writeString(log, "[2024-06-06 11:51:58] INFO model_metadata.py:95: Total memory usage without KV cache:: "
+                + "5556.13 MB (Parameters: 4308.13 MB. Temporary buffer: 1248.00 MB)\n");
+        view.importFile(log).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.getText()).contains("exact").contains("compile.log");
+        assertThat(vm.givenTempFuncBytesProperty().get().bytes()).isEqualTo(1248L * 1024 * 1024);
+    }
+
+    @Test
+    void aMalformedFileShowsAReadableErrorAndKeepsTheChart(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> vm.batchSizeProperty().set(16));
+        String before = chart().annotationTexts().get(1);
+        Path broken = dir.resolve("mlc-chat-config.json");
+        Files.writeString(broken, "{\"model_type\": \"llama\", \"model_config\": {\"num_hidden_layers\": ");
+        view.importFile(broken).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.DialogPane dialog = robot.lookup("#errorDialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getContentText()).startsWith("mlc-chat-config.json: is not valid JSON at line 1");
+        assertThat(dialog.getContentText()).doesNotContain("Exception");
+        assertThat(chart().annotationTexts().get(1)).isEqualTo(before);
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(16);
+    }
+
+    @Test
+    void aRuntimeLogOpensTheOverlayWithZeroDifferences(FxRobot robot, @TempDir Path dir) throws Exception {
+        // BentoMLC: Llama-3-8B q4f16_1; the server line reveals prefill 1024 and max batch 80
+        Path log = dir.resolve("serve.log");
+        Files.writeString(log, dev.kvlens.TestScenarios.publishedText("bentomlc-llama3-8b-local"));
+        view.importFile(log).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.tabs().getSelectionModel().getSelectedItem().getId()).isEqualTo("importTab");
+        robot.clickOn("#adoptDeviceButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label verdict = robot.lookup("#comparisonVerdict").queryAs(Label.class);
+        assertThat(verdict.getText()).isEqualTo("All 14 quantities match what MLC printed.");
+    }
+
+    @Test
+    void savingAndReopeningAScenarioRestoresIt(FxRobot robot, @TempDir Path dir) throws Exception {
+        robot.interact(() -> {
+            vm.batchSizeProperty().set(48);
+            vm.modeProperty().set(EngineMode.SERVER);
+        });
+        Path file = dir.resolve("mine.kvlens.json");
+        view.saveScenarioTo(file).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            vm.batchSizeProperty().set(0);
+            vm.modeProperty().set(EngineMode.LOCAL);
+        });
+        view.importFile(file).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(48);
+        assertThat(vm.modeProperty().get()).isEqualTo(EngineMode.SERVER);
     }
 
     /** Clicks the node with this text in a window that is showing (earlier tests leave hidden menu popups). */

@@ -129,6 +129,19 @@ class EstimatorViewModelTest {
     }
 
     @Test
+    void importingARuntimeLogComparesAndSolvesTheDevice() {
+        // the log's server line gives the library's max batch (80) and prefill chunk (1024)
+        ImportViewModel imports = new ImportViewModel(vm);
+        dev.kvlens.model.PrintedLog log = dev.kvlens.io.MlcLogParser.parse(TestScenarios.publishedText("bentomlc-llama3-8b-local"));
+        imports.importArtifact(new dev.kvlens.model.Artifact.Log("serve.log", log));
+        assertThat(vm.modelProperty().get().compile().maxBatchSize()).isEqualTo(80);
+        assertThat(vm.modelProperty().get().compile().prefillChunkSize()).isEqualTo(1024);
+        assertThat(imports.solvedDeviceProperty().get()).isPresent();
+        imports.adoptSolvedDevice();
+        assertThat(imports.comparisonProperty().get()).allSatisfy(r -> assertThat(r.difference()).as(r.toString()).isEqualTo("0"));
+    }
+
+    @Test
     void aTransientlyEmptyPickerDoesNotBreakTheEstimate() {
         vm.modelProperty().set(null);
         assertThat(vm.result().error()).isPresent();

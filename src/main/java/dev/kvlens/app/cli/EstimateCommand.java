@@ -79,8 +79,7 @@ final class EstimateCommand implements Callable<Integer> {
 
         if (emitCommand) {
             ModelLibrary library = scenario.model();
-            out.println(MlcCommands.of(scenarioSpec, options.model.options.description(catalog).compile(),
-                    Optional.empty()).script());
+            out.println(MlcCommands.of(scenarioSpec, selection.defaults(), Optional.empty()).script());
             notes(library, err);
             return 0;
         }

@@ -5,6 +5,8 @@ import dev.kvlens.app.ViewModels;
 import dev.kvlens.io.PngWriter;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Device;
+import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.view.ChartImages;
 import dev.kvlens.view.I18n;
 import dev.kvlens.viewmodel.EstimatorViewModel;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code kvlens export-png}: the window's chart for a scenario, rendered headless to a PNG file. */
@@ -64,8 +67,9 @@ final class ExportPngCommand implements Callable<Integer> {
         I18n.setLocale(language.toLowerCase(Locale.ROOT).startsWith("zh") ? I18n.CHINESE : I18n.ENGLISH);
         WritableImage image = HeadlessFx.call(() -> {
             EstimatorViewModel vm = ViewModels.fromCatalog(catalog);
-            vm.apply(selection.description(), selection.scheme(), selection.params(), selection.temp(), gpu,
-                    options.engine.engine(), options.engine.ruleSet());
+            vm.apply(new ScenarioDocument(new ScenarioSpec(selection.description(), selection.scheme(),
+                    Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), gpu,
+                    options.engine.engine(), options.engine.ruleSet()), selection.defaults(), Optional.empty()));
             vm.result().error().ifPresent(message -> {
                 throw new IllegalArgumentException(message);
             });

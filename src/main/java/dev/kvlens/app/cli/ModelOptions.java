@@ -91,7 +91,8 @@ final class ModelOptions {
     }
 
     /** What these options select: the model with its compile-time values, the scheme, measured figures. */
-    record Selection(ModelDescription description, Quantization scheme, ByteFigure params, ByteFigure temp) {
+    record Selection(ModelDescription description, Quantization scheme, ByteFigure params, ByteFigure temp,
+                     CompileConfig defaults) {
         ModelLibrary library() {
             return ModelLibrary.build(description, scheme, description.compile(), params, temp);
         }
@@ -113,7 +114,8 @@ final class ModelOptions {
         ByteFigure givenParams = paramsFigure();
         ByteFigure givenTemp = tempFigure();
         return new Selection(description.withCompile(compile(description.compile())), scheme,
-                givenParams != null ? givenParams : importedParams, givenTemp != null ? givenTemp : importedTemp);
+                givenParams != null ? givenParams : importedParams, givenTemp != null ? givenTemp : importedTemp,
+                description.compile());
     }
 
     /** Library metadata first, then the compile log (its printed values are the rounder ones). */

@@ -1,0 +1,261 @@
+package dev.kvlens.viewmodel;
+
+import dev.kvlens.model.Artifact;
+import dev.kvlens.model.Device;
+import dev.kvlens.model.DeviceMemorySolver;
+import dev.kvlens.model.EngineMode;
+import dev.kvlens.model.Imports;
+import dev.kvlens.model.LogComparison;
+import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.Scenario;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What the user brought in from MLC: imported configs, compile logs and metadata become inputs of the
+ * estimator view model; runtime logs become an overlay — MLC's printed numbers next to ours — with the
+ * device-memory range that explains them.
+ */
+public final class ImportViewModel {
+
+    private final EstimatorViewModel estimator;
+    private final ReadOnlyObjectWrapper<PrintedLog.Runtime> printedRuntime = new ReadOnlyObjectWrapper<>(this, "printedRuntime");
+    private final ReadOnlyObjectWrapper<Map<String, Double>> functionMib =
+            new ReadOnlyObjectWrapper<>(this, "functionMib", Map.of());
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ObjectBinding<List<LogComparison.Row>> comparison;
+    private final ObjectBinding<Optional<DeviceMemorySolver.Range>> solvedDevice;
+
+    public ImportViewModel(EstimatorViewModel estimator) {
+        this.estimator = estimator;
+        comparison = Bindings.createObjectBinding(() -> {
+            PrintedLog.Runtime printed = printedRuntime.get();
+            EstimateResult result = estimator.result();
+            if (printed == null || result == null || result.estimate().isEmpty()) {
+                return List.of();
+            }
+            return LogComparison.compare(printed, result.estimate().get());
+        }, printedRuntime, estimator.resultProperty());
+        solvedDevice = Bindings.createObjectBinding(this::solve, printedRuntime, estimator.resultProperty());
+    }
+
+    /** The imported runtime lines, if any. */
+    public ReadOnlyObjectProperty<PrintedLog.Runtime> printedRuntimeProperty() {
+        return printedRuntime.getReadOnlyProperty();
+    }
+
+    /** MLC's printed numbers next to ours (empty without a runtime log). */
+    public ObjectBinding<List<LogComparison.Row>> comparisonProperty() {
+        return comparison;
+    }
+
+    /** Device sizes that make MLC print the log's server capacity with the current inputs. */
+    public ObjectBinding<Optional<DeviceMemorySolver.Range>> solvedDeviceProperty() {
+        return solvedDevice;
+    }
+
+    /** Per-function temporary buffers of the imported compile log or metadata, MiB, largest first. */
+    public ReadOnlyObjectProperty<Map<String, Double>> functionMibProperty() {
+        return functionMib.getReadOnlyProperty();
+    }
+
+    /** The last imported file or paste. */
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** What the last import did (for the user), newest last. */
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    /** Values that resolve symbolic shapes of library metadata for the current model. */
+    public Map<String, Long> symbols() {
+        ModelDescription model = estimator.modelProperty().get();
+        return model == null ? Map.of() : Map.of("vocab_size", (long) model.geometry().vocabSize());
+    }
+
+    /** Applies an artifact to the scenario and returns a one-line summary. Call on the FX thread. */
+    public String importArtifact(Artifact artifact) {
+        source.set(artifact.source());
+        notes.clear();
+        if (artifact instanceof Artifact.ModelConfig config) {
+            return importModel(config);
+        }
+        if (artifact instanceof Artifact.Metadata metadata) {
+            return importFigures(Imports.metadata(estimator.modelProperty().get(), metadata.metadata(),
+                    metadata.source()), bytesToMib(metadata.metadata().functionBytes()));
+        }
+        if (artifact instanceof Artifact.Log log) {
+            return importLog(log);
+        }
+        Artifact.SavedScenario saved = (Artifact.SavedScenario) artifact;
+        estimator.apply(saved.document());
+        printedRuntime.set(null);
+        return "opened " + saved.source();
+    }
+
+    /** Uses the smallest device size consistent with the imported runtime log. */
+    public void adoptSolvedDevice() {
+        solvedDevice.get().ifPresent(range -> {
+            DeviceOption custom = estimator.devices().get(estimator.devices().size() - 1);
+            Device current = estimator.scenario().device();
+            estimator.customBackendProperty().set(current.backend());
+            estimator.customDeviceBytesProperty().set(range.minBytes());
+            estimator.deviceProperty().set(custom);
+            notes.add("device memory set to " + range.minBytes() + " bytes, the smallest size consistent with the log");
+        });
+    }
+
+    private String importModel(Artifact.ModelConfig config) {
+        ModelDescription description = config.description();
+        if (!estimator.models().contains(description)) {
+            estimator.models().add(description);
+        }
+        estimator.modelProperty().set(description);
+        description.quantization().ifPresent(estimator.quantizationProperty()::set);
+        config.modelLocation().ifPresent(estimator.modelLocationProperty()::set);
+        notes.add("model " + description.name() + " added: " + description.geometry().numHiddenLayers() + " layers, "
+                + description.geometry().numKeyValueHeads() + " KV heads, context " + description.compile().contextWindowSize()
+                + ", prefill " + description.compile().prefillChunkSize());
+        return "imported " + config.source();
+    }
+
+    private String importLog(Artifact.Log log) {
+        PrintedLog printed = log.log();
+        List<String> summary = new ArrayList<>();
+        printed.compile().ifPresent(compile -> {
+            Imports.Applied applied = Imports.compileLog(estimator.modelProperty().get(),
+                    estimator.quantizationProperty().get(), compile, log.source());
+            Map<String, Double> functions = new LinkedHashMap<>();
+            compile.functionMib().forEach((name, mib) -> functions.put(name, mib.doubleValue()));
+            summary.add(importFigures(applied, functions));
+        });
+        printed.runtime().ifPresent(runtime -> {
+            adoptRuntimeChoices(runtime);
+            printedRuntime.set(runtime);
+            summary.add("compared " + runtime.modes().size() + " mode lines from " + log.source());
+        });
+        printed.warnings().forEach(notes::add);
+        return String.join("; ", summary);
+    }
+
+    /** The runtime log tells the mode, the rules era and what the user specified: take them. */
+    private void adoptRuntimeChoices(PrintedLog.Runtime runtime) {
+        RuleSet rules = runtime.wording() == RuleSet.Wording.PYTHON_IS_SET ? RuleSet.C2024 : RuleSet.D2025;
+        if (estimator.rulesProperty().get() != rules) {
+            estimator.rulesProperty().set(rules);
+            notes.add("rules set to " + rules.id() + " to match the log's wording");
+        }
+        inferCompileLimits(runtime);
+        runtime.actualMode().ifPresent(estimator.modeProperty()::set);
+        runtime.modes().values().stream().findFirst().ifPresent(line -> {
+            estimator.batchSizeProperty().set(line.batchByUser() ? (int) line.maxNumSequence() : EstimatorViewModel.AUTO);
+            estimator.kvCapacityProperty().set(line.capacityByUser() ? (int) line.maxTotalSequenceLength() : EstimatorViewModel.AUTO);
+            if (line.prefillByUser()) {
+                estimator.prefillIsRuntimeOverrideProperty().set(true);
+                estimator.prefillChunkProperty().set((int) line.prefillChunkSize());
+            }
+        });
+    }
+
+    /**
+     * The server line shows two compile-time values of the library that ran: its batch is the compiled
+     * max_batch_size and its prefill chunk the compiled prefill_chunk_size, unless the user specified them.
+     */
+    private void inferCompileLimits(PrintedLog.Runtime runtime) {
+        PrintedLog.ModeLine server = runtime.modes().get(EngineMode.SERVER);
+        ModelDescription current = estimator.modelProperty().get();
+        if (server == null || current == null) {
+            return;
+        }
+        dev.kvlens.model.CompileConfig c = current.compile();
+        int batch = server.batchByUser() ? c.maxBatchSize() : (int) server.maxNumSequence();
+        int prefill = server.prefillByUser() ? c.prefillChunkSize() : (int) server.prefillChunkSize();
+        if (batch == c.maxBatchSize() && prefill == c.prefillChunkSize()) {
+            return;
+        }
+        ModelDescription library = current.withCompile(c.withMaxBatchSize(batch).withPrefillChunkSize(prefill));
+        ModelDescription named = new ModelDescription(library.id(), current.name() + " · " + source.get(),
+                library.geometry(), library.quantization(), library.compile(), library.chatConfig(), library.source());
+        estimator.models().add(named);
+        estimator.modelProperty().set(named);
+        notes.add("compile-time values read from the server line: max_batch_size " + batch + ", prefill_chunk_size "
+                + prefill);
+    }
+
+    private String importFigures(Imports.Applied applied, Map<String, Double> functions) {
+        ModelDescription current = estimator.modelProperty().get();
+        if (!applied.model().equals(current)) {
+            ModelDescription compiled = new ModelDescription(applied.model().id(), applied.model().name() + " · " + source.get(),
+                    applied.model().geometry(), applied.model().quantization(), applied.model().compile(),
+                    applied.model().chatConfig(), applied.model().source());
+            estimator.models().add(compiled);
+            estimator.modelProperty().set(compiled);
+        }
+        estimator.prefillIsRuntimeOverrideProperty().set(false);
+        estimator.prefillChunkProperty().set(estimator.modelProperty().get().compile().prefillChunkSize());
+        applied.params().ifPresent(estimator.givenParamsBytesProperty()::set);
+        applied.temp().ifPresent(estimator.givenTempFuncBytesProperty()::set);
+        notes.addAll(applied.notes());
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        functions.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        functionMib.set(java.util.Collections.unmodifiableMap(sorted));
+        return "imported " + source.get();
+    }
+
+    private Optional<DeviceMemorySolver.Range> solve() {
+        PrintedLog.Runtime printed = printedRuntime.get();
+        if (printed == null) {
+            return Optional.empty();
+        }
+        PrintedLog.ModeLine server = printed.modes().get(EngineMode.SERVER);
+        if (server == null || server.capacityByUser()) {
+            return Optional.empty();
+        }
+        try {
+            Scenario scenario = estimator.scenario();
+            return DeviceMemorySolver.deviceRangeForCapacity(scenario, EngineMode.SERVER, server.maxTotalSequenceLength());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, Double> bytesToMib(Map<String, Long> bytes) {
+        Map<String, Double> mib = new LinkedHashMap<>();
+        bytes.forEach((name, value) -> mib.put(name, value / (1024.0 * 1024.0)));
+        return mib;
+    }
+
+    /** The printed server capacity of the imported log, if MLC chose it. */
+    public OptionalLong printedServerCapacity() {
+        PrintedLog.Runtime printed = printedRuntime.get();
+        if (printed == null || !printed.modes().containsKey(EngineMode.SERVER)) {
+            return OptionalLong.empty();
+        }
+        PrintedLog.ModeLine line = printed.modes().get(EngineMode.SERVER);
+        return line.capacityByUser() ? OptionalLong.empty() : OptionalLong.of(line.maxTotalSequenceLength());
+    }
+
+    /** Largest per-function buffer, for the chart's highlight. */
+    public Optional<Map.Entry<String, Double>> largestFunction() {
+        return functionMib.get().entrySet().stream().max(Map.Entry.comparingByValue());
+    }
+}
