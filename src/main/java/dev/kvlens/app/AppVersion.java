@@ -30,9 +30,9 @@ public final class AppVersion {
         RuleSet rules = RuleSet.D2025;
         return new String[] {
             "KV Lens " + version(),
-            "Rules: " + rules.id() + " (default) — " + rules.label(),
+            "Rules: " + rules.id() + " (default) - " + rules.label(),
             "MLC-LLM commit: " + rules.mlcCommit(),
-            "Also: " + RuleSet.C2024.id() + " — " + RuleSet.C2024.label()
+            "Also: " + RuleSet.C2024.id() + " - " + RuleSet.C2024.label()
         };
     }
 }

@@ -56,6 +56,10 @@ public final class KvLensApp extends Application {
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(KvLensApp.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.titleProperty().bind(I18n.bind("app.title"));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    KvLensApp.class.getResource("/assets/icons/kvlens-" + size + ".png").toExternalForm()));
+        }
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(640);

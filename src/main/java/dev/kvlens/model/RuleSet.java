@@ -56,14 +56,14 @@ public record RuleSet(
 
     /** Current rules: C++ {@code config.cc}, MLC-LLM ≥ v0.20 (5de18736), read at 79d603f0. */
     public static final RuleSet D2025 = new RuleSet("d2025",
-            "MLC-LLM engine rules D-2025 (≥ 5de18736 / v0.20), verified at 79d603f0",
+            "MLC-LLM engine rules D-2025 (>= 5de18736 / v0.20), verified at 79d603f0",
             "79d603f085f50500e9509fa01785ffa7ecfaaa93",
             2, (double) 0.85f, Long.MAX_VALUE, false, true, true, true,
             Backend.OPENCL_MIN_BYTES, true, true, 3, Wording.CPP_WILL_BE_SET);
 
     /** April 2024 rules: Python {@code serve/engine_base.py} (8e8a9217 → b310ee1c), utilization default 0.85. */
     public static final RuleSet C2024 = new RuleSet("c2024",
-            "MLC-LLM engine rules C-2024 (Python engine_base.py, 2024-04-23 → 2024-05-03)",
+            "MLC-LLM engine rules C-2024 (Python engine_base.py, 2024-04-23 to 2024-05-03)",
             "d7c5a6e3",
             1, 0.85, 1_000_000_000L, true, false, false, false,
             0, false, false, 2, Wording.PYTHON_IS_SET);

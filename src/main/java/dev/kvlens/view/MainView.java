@@ -411,6 +411,8 @@ public final class MainView extends BorderPane {
         alert.setTitle(I18n.get("about.title"));
         alert.setHeaderText(I18n.get("about.header", about.version()));
         alert.setContentText(I18n.get("about.body", about.rulesLabel(), about.mlcCommit()));
+        alert.setGraphic(new javafx.scene.image.ImageView(new javafx.scene.image.Image(
+                MainView.class.getResource("/assets/icons/kvlens-64.png").toExternalForm())));
         alert.getDialogPane().setId("aboutDialog");
         alert.show();
     }

@@ -22,7 +22,9 @@ public final class KvLensCommand {
 
     /** Runs the CLI and returns the exit code. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        // UTF-8 whatever the locale: notes carry "§" and Chinese file names; MLC's own lines are ASCII.
+        return run(new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true),
+                new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true), args);
     }
 
     /** Runs the CLI with the given streams (tests). */

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Checks that the packaged launcher runs with no JDK on the PATH and prints the version.
+set -euo pipefail
+VERSION="${1:?usage: check-app-image.sh VERSION}"
+cd "$(dirname "$0")/.."
+LAUNCHER=target/jpackage/kvlens/bin/kvlens
+OUTPUT=$(env -i HOME="$HOME" PATH=/usr/bin:/bin "$LAUNCHER" --version)
+echo "$OUTPUT"
+grep -q "KV Lens $VERSION" <<<"$OUTPUT" || { echo "app-image launcher did not print 'KV Lens $VERSION'" >&2; exit 1; }
+env -i HOME="$HOME" PATH=/usr/bin:/bin "$LAUNCHER" estimate --preset llama-3-8b --quantization q4f16_1 \
+  --gpu-memory-mib 81089 --mode local 2>/dev/null | tail -1 | grep -q "8174.157 MB" \
+  || { echo "app-image launcher did not run the estimate CLI" >&2; exit 1; }
+echo "app-image OK: $LAUNCHER runs without a JDK"
