@@ -41,6 +41,7 @@ public final class KvLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        restorePreferences();
         PresetCatalog catalog = PresetCatalog.load();
         viewModel = ViewModels.fromCatalog(catalog);
         viewModel.models().addAll(state.importedModels());
@@ -78,14 +79,38 @@ public final class KvLensApp extends Application {
 
     /** The main view with its collaborators (also used by UI tests). */
     public static MainView createView(EstimatorViewModel viewModel, Executor ioExecutor, RecentFiles recent) {
+        return createView(viewModel, ioExecutor, recent, dev.kvlens.view.FileDialogs.NATIVE, OsTheme::prefersDark);
+    }
+
+    /** The main view with every collaborator given (UI tests script the file dialogs). */
+    public static MainView createView(EstimatorViewModel viewModel, Executor ioExecutor, RecentFiles recent,
+                                      dev.kvlens.view.FileDialogs dialogs, java.util.function.BooleanSupplier systemDark) {
         AboutInfo about = new AboutInfo(AppVersion.version(), RuleSet.D2025.label(), RuleSet.D2025.mlcCommit());
         return new MainView(viewModel, new ImportViewModel(viewModel),
-                new FileCommands(new IoFileService(), ioExecutor), recent, about);
+                new FileCommands(new IoFileService(), ioExecutor), recent, about, dialogs, systemDark);
     }
 
     /** A main view that remembers nothing (tests). */
     public static MainView createView(EstimatorViewModel viewModel, Executor ioExecutor) {
         return createView(viewModel, ioExecutor, new RecentFiles(List.of(), path -> { }));
+    }
+
+    private void restorePreferences() {
+        UserState.Preferences prefs = state.preferences();
+        dev.kvlens.view.Theme.CHOICE.set(dev.kvlens.view.Theme.parse(prefs.theme()));
+        if (!prefs.language().isBlank()) {
+            I18n.setLocale(java.util.Locale.forLanguageTag(prefs.language()));
+        }
+        Runnable save = () -> {
+            try {
+                state.savePreferences(new UserState.Preferences(dev.kvlens.view.Theme.CHOICE.get().name(),
+                        I18n.locale().toLanguageTag()));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not save preferences: {0}", e.getMessage());
+            }
+        };
+        dev.kvlens.view.Theme.CHOICE.addListener((o, a, b) -> save.run());
+        I18n.localeProperty().addListener((o, a, b) -> save.run());
     }
 
     private void rememberImportedModels(PresetCatalog catalog) {

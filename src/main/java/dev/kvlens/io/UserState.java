@@ -128,6 +128,22 @@ public final class UserState {
         write("models.json", root);
     }
 
+    /** Stored preferences (theme, language), empty strings when not set. */
+    public record Preferences(String theme, String language) {
+    }
+
+    public Preferences preferences() {
+        return read("preferences.json").map(root -> new Preferences(root.path("theme").asText(""),
+                root.path("language").asText(""))).orElse(new Preferences("", ""));
+    }
+
+    public void savePreferences(Preferences preferences) throws IOException {
+        ObjectNode root = NODES.objectNode();
+        root.put("theme", preferences.theme());
+        root.put("language", preferences.language());
+        write("preferences.json", root);
+    }
+
     public Optional<WindowBounds> window() {
         return read("window.json").map(root -> new WindowBounds(root.path("x").asDouble(), root.path("y").asDouble(),
                 root.path("width").asDouble(1360), root.path("height").asDouble(860), root.path("maximized").asBoolean()))

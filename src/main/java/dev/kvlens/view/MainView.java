@@ -30,7 +30,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -52,10 +51,12 @@ public final class MainView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Tab importTab = new Tab();
     private final ToggleGroup scaleGroup = new ToggleGroup();
+    private final FileDialogs dialogs;
     private Path lastDirectory;
 
     public MainView(EstimatorViewModel viewModel, ImportViewModel imports, FileCommands files, RecentFiles recent,
-                    AboutInfo about) {
+                    AboutInfo about, FileDialogs dialogs, java.util.function.BooleanSupplier systemPrefersDark) {
+        this.dialogs = dialogs;
         this.viewModel = viewModel;
         this.imports = imports;
         this.files = files;
@@ -68,6 +69,8 @@ public final class MainView extends BorderPane {
         setId("mainView");
         layoutParts();
         CjkFont.follow(this);
+        Theme.follow(this, systemPrefersDark);
+        chartCard.chart().setOnCompileBar(this::showHelp);
         acceptDrops();
     }
 
@@ -145,11 +148,25 @@ public final class MainView extends BorderPane {
         showLog.setSelected(true);
         log.visibleProperty().bind(showLog.selectedProperty());
         log.managedProperty().bind(showLog.selectedProperty());
+        ToggleGroup themes = new ToggleGroup();
+        Menu theme = menu("menu.view.theme");
+        for (Theme t : Theme.values()) {
+            RadioMenuItem choice = radio("menu.view.theme." + t.name().toLowerCase(Locale.ROOT),
+                    "theme" + t.name().charAt(0) + t.name().substring(1).toLowerCase(Locale.ROOT), themes, t);
+            choice.setSelected(Theme.CHOICE.get() == t);
+            theme.getItems().add(choice);
+        }
+        themes.selectedToggleProperty().addListener((o, a, now) -> {
+            if (now != null) {
+                Theme.CHOICE.set((Theme) now.getUserData());
+            }
+        });
         Menu view = menu("menu.view");
-        view.getItems().addAll(language, showLog);
+        view.getItems().addAll(language, theme, showLog);
 
         Menu help = menu("menu.help");
-        help.getItems().add(item("menu.help.about", "aboutMenuItem", this::showAbout, null));
+        help.getItems().addAll(item("menu.help.why", "whyMenuItem", this::showHelp, "F1"),
+                item("menu.help.about", "aboutMenuItem", this::showAbout, null));
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menuBar");
         return bar;
@@ -224,14 +241,9 @@ public final class MainView extends BorderPane {
     }
 
     private void open() {
-        FileChooser chooser = chooser("open.title");
-        chooser.getExtensionFilters().addAll(
+        dialogs.open(window(), I18n.get("open.title"), lastDirectory, List.of(
                 new FileChooser.ExtensionFilter(I18n.get("open.filter"), "*.json", "*.log", "*.txt"),
-                new FileChooser.ExtensionFilter("*", "*"));
-        List<File> chosen = chooser.showOpenMultipleDialog(window());
-        if (chosen != null) {
-            chosen.forEach(f -> importFile(f.toPath()));
-        }
+                new FileChooser.ExtensionFilter("*", "*"))).forEach(this::importFile);
     }
 
     /** Imports a file (read off the FX thread); a failure shows its message and changes nothing. */
@@ -291,13 +303,9 @@ public final class MainView extends BorderPane {
     // ------------------------------------------------------------------ export
 
     private void saveScenario() {
-        FileChooser chooser = chooser("save.title");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("save.filter"), "*.kvlens.json", "*.json"));
-        chooser.setInitialFileName(ChartImages.defaultFileName(viewModel).replace(".png", ".kvlens.json"));
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            saveScenarioTo(withExtension(file.toPath(), ".json"));
-        }
+        dialogs.save(window(), I18n.get("save.title"), ChartImages.defaultFileName(viewModel).replace(".png", ".kvlens.json"),
+                lastDirectory, new FileChooser.ExtensionFilter(I18n.get("save.filter"), "*.kvlens.json", "*.json"))
+                .ifPresent(path -> saveScenarioTo(withExtension(path, ".json")));
     }
 
     /** Saves the scenario (also used by tests). */
@@ -311,13 +319,9 @@ public final class MainView extends BorderPane {
     }
 
     private void exportBreakdown(String kind) {
-        FileChooser chooser = chooser("export.title");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.toUpperCase(Locale.ROOT), "*." + kind));
-        chooser.setInitialFileName(ChartImages.defaultFileName(viewModel).replace(".png", "." + kind));
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            exportBreakdownTo(withExtension(file.toPath(), "." + kind), kind);
-        }
+        dialogs.save(window(), I18n.get("export.title"), ChartImages.defaultFileName(viewModel).replace(".png", "." + kind),
+                lastDirectory, new FileChooser.ExtensionFilter(kind.toUpperCase(Locale.ROOT), "*." + kind))
+                .ifPresent(path -> exportBreakdownTo(withExtension(path, "." + kind), kind));
     }
 
     /** Writes the breakdown as CSV or JSON (also used by tests). */
@@ -334,13 +338,9 @@ public final class MainView extends BorderPane {
 
     /** File ▸ Export chart as PNG…: choose a file, render at the chosen scale, write off the FX thread. */
     public void exportPng() {
-        FileChooser chooser = chooser("export.title");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.get("export.filter"), "*.png"));
-        chooser.setInitialFileName(ChartImages.defaultFileName(viewModel));
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            exportPngTo(withExtension(file.toPath(), ".png"), exportScale());
-        }
+        dialogs.save(window(), I18n.get("export.title"), ChartImages.defaultFileName(viewModel), lastDirectory,
+                new FileChooser.ExtensionFilter(I18n.get("export.filter"), "*.png"))
+                .ifPresent(path -> exportPngTo(withExtension(path, ".png"), exportScale()));
     }
 
     /** Renders and writes the chart to a path (also used by tests and the keyboard path). */
@@ -380,15 +380,6 @@ public final class MainView extends BorderPane {
         return scaleGroup.getSelectedToggle() == null ? 2.0 : (Double) scaleGroup.getSelectedToggle().getUserData();
     }
 
-    private FileChooser chooser(String titleKey) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(I18n.get(titleKey));
-        if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
-            chooser.setInitialDirectory(lastDirectory.toFile());
-        }
-        return chooser;
-    }
-
     private static Path withExtension(Path path, String extension) {
         return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension)
                 ? path : path.resolveSibling(path.getFileName() + extension);
@@ -403,6 +394,26 @@ public final class MainView extends BorderPane {
         alert.getDialogPane().setId("errorDialog");
         alert.show();
         status.setText(header + ": " + message);
+    }
+
+    /** Help ▸ Why is KV cache 0 MB at compile time? — with this scenario's numbers. */
+    public void showHelp() {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(window());
+        stage.titleProperty().bind(I18n.bind("help.title"));
+        HelpView help = new HelpView(viewModel);
+        javafx.scene.Scene scene = new javafx.scene.Scene(help);
+        if (getScene() != null) {
+            scene.getStylesheets().addAll(getScene().getStylesheets());
+        }
+        help.getStyleClass().addAll(getStyleClass().filtered(c -> c.startsWith("font-cjk") || c.equals(Theme.DARK_CLASS)));
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                stage.close();
+            }
+        });
+        stage.setScene(scene);
+        stage.show();
     }
 
     private void showAbout() {

@@ -38,6 +38,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
     private final Region backdrop = new Region();
     private final List<Label> annotations = new ArrayList<>();
     private ChartModel model;
+    private Runnable onCompileBar = () -> { };
 
     public MemoryChart() {
         super(new CategoryAxis(), new NumberAxis());
@@ -92,6 +93,13 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
             for (int bar = 0; bar < next.bars().size(); bar++) {
                 double bytes = next.bars().get(bar).bytes(seg);
                 data.get(bar).setYValue(bytes / BYTES_PER_GIB);
+                javafx.scene.Node node = data.get(bar).getNode();
+                if (node != null) {
+                    // what a screen reader says: "server: KV cache 13.37 GiB" (the chart binds a generic text)
+                    node.accessibleTextProperty().unbind();
+                    node.setAccessibleText(describedName(next.bars().get(bar)) + ": "
+                            + I18n.get("segment." + seg.name()) + " " + gibText(bytes) + " GiB");
+                }
                 tooltips.get(segment * next.bars().size() + bar).setText(tooltipText(next.bars().get(bar), seg, bytes));
             }
         }
@@ -127,7 +135,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
                 d.nodeProperty().subscribe(node -> {
                     if (node != null) {
                         Tooltip.install(node, tip);
-                        node.accessibleTextProperty().bind(tip.textProperty());
+                        node.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
                     }
                 });
                 data.add(d);
@@ -140,6 +148,11 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
             Label note = new Label();
             note.getStyleClass().add(Styles.BAR_ANNOTATION);
             note.setManaged(false);
+            if (next.bars().get(i).compileReport()) {
+                note.getStyleClass().add("compile-annotation");
+                note.setId("compileAnnotation");
+                note.setOnMouseClicked(e -> onCompileBar.run());
+            }
             annotations.add(note);
         }
         getPlotChildren().addAll(annotations);
@@ -235,6 +248,11 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         double normalized = raw / magnitude;
         double step = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10;
         return step * magnitude;
+    }
+
+    /** What clicking the compile-report bar's note does (opens the explainer). */
+    public void setOnCompileBar(Runnable action) {
+        onCompileBar = action;
     }
 
     /** The bar nodes of a segment (for tests and accessibility checks). */
