@@ -86,7 +86,10 @@ public final class KvLensApp extends Application {
     public static MainView createView(EstimatorViewModel viewModel, Executor ioExecutor, RecentFiles recent,
                                       dev.kvlens.view.FileDialogs dialogs, java.util.function.BooleanSupplier systemDark) {
         AboutInfo about = new AboutInfo(AppVersion.version(), RuleSet.D2025.label(), RuleSet.D2025.mlcCommit());
+        List<dev.kvlens.model.Device> presets = PresetCatalog.load().devices().stream()
+                .map(PresetCatalog.DevicePreset::device).toList();
         return new MainView(viewModel, new ImportViewModel(viewModel),
+                new dev.kvlens.viewmodel.ExplorationViewModel(viewModel, presets),
                 new FileCommands(new IoFileService(), ioExecutor), recent, about, dialogs, systemDark);
     }
 

@@ -54,8 +54,12 @@ public final class MainView extends BorderPane {
     private final FileDialogs dialogs;
     private Path lastDirectory;
 
-    public MainView(EstimatorViewModel viewModel, ImportViewModel imports, FileCommands files, RecentFiles recent,
-                    AboutInfo about, FileDialogs dialogs, java.util.function.BooleanSupplier systemPrefersDark) {
+    private final dev.kvlens.viewmodel.ExplorationViewModel exploration;
+
+    public MainView(EstimatorViewModel viewModel, ImportViewModel imports, dev.kvlens.viewmodel.ExplorationViewModel exploration,
+                    FileCommands files, RecentFiles recent, AboutInfo about, FileDialogs dialogs,
+                    java.util.function.BooleanSupplier systemPrefersDark) {
+        this.exploration = exploration;
         this.dialogs = dialogs;
         this.viewModel = viewModel;
         this.imports = imports;
@@ -76,7 +80,7 @@ public final class MainView extends BorderPane {
 
     private void layoutParts() {
         setTop(menuBar());
-        ScrollPane left = new ScrollPane(new ScenarioPanel(viewModel));
+        ScrollPane left = new ScrollPane(new ScenarioPanel(viewModel, exploration, status));
         left.setId("scenarioScroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -92,7 +96,10 @@ public final class MainView extends BorderPane {
         ScrollPane importScroll = new ScrollPane(importView);
         importScroll.setFitToWidth(true);
         importTab.setContent(importScroll);
-        tabs.getTabs().addAll(memoryTab, importTab);
+        Tab mapTab = tab("mapTab", "map.tab", new CapacityMapView(exploration));
+        Tab waterfallTab = tab("waterfallTab", "waterfall.tab", new WaterfallView(exploration));
+        Tab compareTab = tab("compareTab", "compare.tab", new CompareView(exploration));
+        tabs.getTabs().addAll(memoryTab, mapTab, waterfallTab, compareTab, importTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("centerTabs");
         VBox center = new VBox(8, tabs, status);
@@ -100,6 +107,14 @@ public final class MainView extends BorderPane {
         center.setPadding(new Insets(8, 12, 6, 12));
         setCenter(center);
         setBottom(log);
+    }
+
+    private static Tab tab(String id, String key, javafx.scene.Node content) {
+        Tab tab = new Tab();
+        tab.setId(id);
+        tab.textProperty().bind(I18n.bind(key));
+        tab.setContent(content);
+        return tab;
     }
 
     // ------------------------------------------------------------------ menus

@@ -62,14 +62,20 @@ public final class ScenarioPanel extends VBox {
     private final CheckBox prefillRuntime = new CheckBox();
     private final Label prefillIgnored = new Label();
 
-    public ScenarioPanel(EstimatorViewModel viewModel) {
+    private final dev.kvlens.viewmodel.ExplorationViewModel exploration;
+    private final javafx.scene.control.Labeled status;
+
+    public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.viewmodel.ExplorationViewModel exploration,
+                         javafx.scene.control.Labeled status) {
         this.vm = viewModel;
+        this.exploration = exploration;
+        this.status = status;
         this.tpValue = viewModel.tensorParallelShardsProperty().asObject();
         getStyleClass().add(Styles.SCENARIO_PANEL);
         setSpacing(10);
         setPadding(new Insets(12));
         getChildren().addAll(sectionTitle("scenario.title"), scenarioGrid(), modeRow(), new Separator(),
-                sectionTitle("knobs.title"), knobs());
+                sectionTitle("knobs.title"), knobs(), sectionTitle("solve.title"), solveButtons());
     }
 
     private static Label sectionTitle(String key) {
@@ -242,6 +248,31 @@ public final class ScenarioPanel extends VBox {
         prefillIgnored.visibleProperty().bind(vm.prefillIsRuntimeOverrideProperty());
         prefillIgnored.managedProperty().bind(vm.prefillIsRuntimeOverrideProperty());
         return new VBox(10, batch, context, capacity, new VBox(4, prefill, prefillRuntime, prefillIgnored));
+    }
+
+    private javafx.scene.layout.FlowPane solveButtons() {
+        javafx.scene.control.Button context = solveButton("solveContextButton", "solve.maxContext", () ->
+                report("knob.context", exploration.applyMaxContext()));
+        javafx.scene.control.Button batch = solveButton("solveBatchButton", "solve.maxBatch", () ->
+                report("knob.batch", exploration.applyMaxBatch()));
+        javafx.scene.control.Button device = solveButton("solveDeviceButton", "solve.device", () ->
+                status.setText(exploration.applySmallestDevice().map(d -> I18n.get("solve.done",
+                        I18n.get("scenario.device"), d.name())).orElse(I18n.get("solve.none"))));
+        javafx.scene.layout.FlowPane pane = new javafx.scene.layout.FlowPane(6, 6, context, batch, device);
+        return pane;
+    }
+
+    private void report(String knobKey, java.util.OptionalInt value) {
+        status.setText(value.isPresent() ? I18n.get("solve.done", I18n.get(knobKey), value.getAsInt())
+                : I18n.get("solve.none"));
+    }
+
+    private static javafx.scene.control.Button solveButton(String id, String key, Runnable action) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button();
+        button.setId(id);
+        button.textProperty().bind(I18n.bind(key));
+        button.setOnAction(e -> action.run());
+        return button;
     }
 
     private static List<Integer> contextStops(int contextWindow) {

@@ -1,0 +1,96 @@
+package dev.kvlens.view;
+
+import dev.kvlens.model.Mib;
+import dev.kvlens.viewmodel.ExplorationViewModel;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+/** A/B: pin the current scenario, change anything, and see each segment side by side with the deltas. */
+public final class CompareView extends VBox {
+
+    private final ExplorationViewModel vm;
+    private final TableView<ExplorationViewModel.Delta> table = new TableView<>();
+    private final Label pinned = new Label();
+
+    public CompareView(ExplorationViewModel viewModel) {
+        this.vm = viewModel;
+        setId("compareView");
+        getStyleClass().add(Styles.CHART_CARD);
+        setSpacing(8);
+        setPadding(new Insets(12));
+        Label title = new Label();
+        title.getStyleClass().add(Styles.CHART_TITLE);
+        title.textProperty().bind(I18n.bind("compare.title"));
+        Button pin = new Button();
+        pin.setId("pinButton");
+        pin.textProperty().bind(I18n.bind("compare.pin"));
+        pin.setOnAction(e -> vm.pinCurrent());
+        Button copy = new Button();
+        copy.setId("copyCompareButton");
+        copy.textProperty().bind(I18n.bind("compare.copy"));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(csv());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        pinned.getStyleClass().add(Styles.NOTE);
+        pinned.setWrapText(true);
+        HBox buttons = new HBox(8, pin, copy);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        table.setId("compareTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("compare.quantity", d -> d.quantity()));
+        table.getColumns().add(column("compare.a", d -> value(d, d.aBytes())));
+        table.getColumns().add(column("compare.b", d -> value(d, d.bBytes())));
+        table.getColumns().add(column("compare.delta", d -> value(d, d.differenceBytes())));
+        table.getColumns().add(column("compare.percent", d -> String.format(Locale.ROOT, "%+.1f %%", d.percent())));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(I18n.bind("compare.empty"));
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(title, buttons, pinned, table);
+        vm.comparisonProperty().subscribe(rows -> table.getItems().setAll(rows));
+        vm.pinnedProperty().subscribe(spec -> pinned.setText(spec == null ? "" : I18n.get("compare.pinned",
+                spec.model().name(), spec.quantization().name(), spec.device().name(), spec.engine().mode().mlcName())));
+    }
+
+    private static boolean counts(ExplorationViewModel.Delta d) {
+        return d.quantity().contains("tokens") || d.quantity().equals("batch");
+    }
+
+    private static String value(ExplorationViewModel.Delta d, double bytes) {
+        return counts(d) ? String.format(Locale.ROOT, "%,.0f", bytes) : Mib.format(bytes, 1) + " MiB";
+    }
+
+    private static TableColumn<ExplorationViewModel.Delta, String> column(String key,
+                                                                        Function<ExplorationViewModel.Delta, String> value) {
+        TableColumn<ExplorationViewModel.Delta, String> c = new TableColumn<>();
+        c.textProperty().bind(I18n.bind(key));
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+
+    private String csv() {
+        StringBuilder out = new StringBuilder("quantity,a,b,delta,percent\n");
+        for (ExplorationViewModel.Delta d : table.getItems()) {
+            out.append(d.quantity()).append(',').append(d.aBytes()).append(',').append(d.bBytes()).append(',')
+                    .append(d.differenceBytes()).append(',').append(String.format(Locale.ROOT, "%.2f", d.percent())).append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.kvlens.view;
+
+import dev.kvlens.app.KvLensApp;
+import dev.kvlens.app.ViewModels;
+import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.model.Quantization;
+import dev.kvlens.viewmodel.EstimatorViewModel;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The trade-off views on the real window: the capacity map drives the sliders, A/B shows deltas. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorationViewsTest {
+
+    private EstimatorViewModel vm;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        I18n.setLocale(I18n.ENGLISH);
+        Theme.CHOICE.set(Theme.LIGHT);
+        vm = ViewModels.fromCatalog(PresetCatalog.load());
+        view = KvLensApp.createView(vm, Runnable::run);
+        Scene scene = new Scene(view, 1360, 860);
+        scene.getStylesheets().add(ExplorationViewsTest.class.getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void clickingAHeatmapCellMovesTheSliders(FxRobot robot) {
+        robot.clickOn("#mapTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        CapacityMapView map = robot.lookup("#capacityMapView").queryAs(CapacityMapView.class);
+        int x = 20;
+        int y = 10;
+        double[] center = map.cellCenter(x, y);
+        robot.clickOn(map.canvas().localToScreen(center[0], center[1]));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(map.map().orElseThrow().batches()[x]);
+        assertThat(vm.contextLengthProperty().get()).isEqualTo(map.map().orElseThrow().contexts()[y]);
+        assertThat(robot.lookup("#batchField").queryTextInputControl().getText())
+                .isEqualTo(Integer.toString(map.map().orElseThrow().batches()[x]));
+    }
+
+    @Test
+    void pinningAThenChangingQuantizationShowsDeltas(FxRobot robot) {
+        robot.clickOn("#compareTab");
+        robot.clickOn("#pinButton");
+        robot.interact(() -> vm.quantizationProperty().set(Quantization.require("q0f16")));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<dev.kvlens.viewmodel.ExplorationViewModel.Delta> table =
+                robot.lookup("#compareTable").queryAs(TableView.class);
+        var parameters = table.getItems().get(0);
+        assertThat(parameters.quantity()).isEqualTo("parameters");
+        // q4f16_1 4,517,404,672 B → q0f16 16,060,522,496 B (rules §7; BentoMLC's 15316.51 MB)
+        assertThat(parameters.aBytes()).isEqualTo(4_517_404_672.0);
+        assertThat(parameters.bBytes()).isEqualTo(16_060_522_496.0);
+        assertThat(parameters.differenceBytes()).isPositive();
+        assertThat(parameters.percent()).isGreaterThan(200);
+    }
+
+    @Test
+    void reverseSolveButtonsSetTheSliders(FxRobot robot) {
+        robot.interact(() -> vm.batchSizeProperty().set(64));
+        robot.interact(() -> robot.lookup("#solveContextButton").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        int context = vm.contextLengthProperty().get();
+        // 64 sequences on an RTX 4090: Tmax(64) / 64, capped by the 8192-token window
+        assertThat(context).isBetween(1000, 8192);
+        assertThat(dev.kvlens.model.ReverseSolver.fits(vm.scenario(), 64, context)).isTrue();
+        assertThat(dev.kvlens.model.ReverseSolver.fits(vm.scenario(), 64, context + 1)).isFalse();
+    }
+}
