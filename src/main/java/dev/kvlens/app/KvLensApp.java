@@ -31,6 +31,9 @@ public final class KvLensApp extends Application {
 
     private static final Logger LOG = Logger.getLogger(KvLensApp.class.getName());
 
+    /** Argument that makes the app report its cold start ({@code startup-report first-frame-ms=N}) and exit. */
+    public static final String STARTUP_REPORT = "--startup-report";
+
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "kvlens-io");
         thread.setDaemon(true);
@@ -72,9 +75,14 @@ public final class KvLensApp extends Application {
             stage.setMaximized(b.maximized());
         });
         stage.setOnCloseRequest(e -> saveState(stage));
+        boolean report = getParameters().getRaw().contains(STARTUP_REPORT);
+        if (report) {
+            StartupReport.afterFirstFrame(scene);
+        }
         stage.show();
         state.problems().forEach(p -> LOG.warning(p));
-        getParameters().getRaw().forEach(file -> view.importFile(Path.of(file)));
+        getParameters().getRaw().stream().filter(a -> !a.equals(STARTUP_REPORT))
+                .forEach(file -> view.importFile(Path.of(file)));
     }
 
     /** The main view with its collaborators (also used by UI tests). */

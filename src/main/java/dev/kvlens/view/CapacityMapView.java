@@ -37,12 +37,17 @@ public final class CapacityMapView extends VBox {
 
     private final ExplorationViewModel vm;
     private final Canvas canvas = new Canvas();
-    private final Pane holder = new Pane(canvas);
+    private final javafx.scene.shape.Circle marker = new javafx.scene.shape.Circle(7);
+    private final Pane holder = new Pane(canvas, marker);
     private final Label title = new Label();
     private final Tooltip hover = new Tooltip();
     private CapacityMap map;
+    /** Held here: a derived condition (such as {@code a.or(b)}) is observed only weakly by its inputs. */
+    private final javafx.beans.value.ObservableValue<Boolean> showing;
 
-    public CapacityMapView(ExplorationViewModel viewModel) {
+    /** @param showing whether the map is on screen; it is recomputed and redrawn only then (and on showing) */
+    public CapacityMapView(ExplorationViewModel viewModel, javafx.beans.value.ObservableValue<Boolean> showing) {
+        this.showing = showing;
         this.vm = viewModel;
         setId("capacityMapView");
         getStyleClass().add(Styles.CHART_CARD);
@@ -62,9 +67,18 @@ public final class CapacityMapView extends VBox {
         canvas.setOnMouseClicked(e -> cellAt(e.getX(), e.getY())
                 .ifPresent(c -> vm.selectCell(map.batches()[c[0]], map.contexts()[c[1]])));
         getChildren().addAll(title, note(), holder, legend());
-        vm.capacityMapProperty().subscribe(m -> {
-            map = m.orElse(null);
-            draw();
+        marker.getStyleClass().add("map-marker");
+        marker.setManaged(false);
+        marker.setMouseTransparent(true);
+        vm.capacityMapProperty().when(showing).subscribe(m -> {
+            CapacityMap next = m.orElse(null);
+            boolean sameCells = map != null && next != null && sameCells(map, next);
+            map = next;
+            if (sameCells) {
+                placeMarker(); // a slider moved within the same map: only the marker moves (a tiny repaint)
+            } else {
+                draw();
+            }
         });
         I18n.localeProperty().subscribe(l -> draw());
     }
@@ -110,16 +124,18 @@ public final class CapacityMapView extends VBox {
         int ny = map.contexts().length;
         double cw = (w - LEFT - RIGHT) / nx;
         double ch = (h - TOP - BOTTOM) / ny;
+        javafx.scene.image.WritableImage cells = new javafx.scene.image.WritableImage(nx, ny);
         for (int y = 0; y < ny; y++) {
             for (int x = 0; x < nx; x++) {
-                g.setFill(switch (map.cells()[y][x]) {
+                cells.getPixelWriter().setColor(x, ny - 1 - y, switch (map.cells()[y][x]) {
                     case FITS -> FITS;
                     case TIGHT -> TIGHT;
                     case DOES_NOT_FIT -> NO_FIT;
                 });
-                g.fillRect(LEFT + x * cw, h - BOTTOM - (y + 1) * ch, Math.ceil(cw), Math.ceil(ch));
             }
         }
+        g.setImageSmoothing(false);
+        g.drawImage(cells, LEFT, TOP, nx * cw, ny * ch);
         Color text = getScene() != null && getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS)
                 ? Color.web("#e8eaed") : Color.web("#202124");
         g.setFill(text);
@@ -141,11 +157,22 @@ public final class CapacityMapView extends VBox {
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(I18n.get("map.yAxis"), 0, 0);
         g.restore();
-        int cx = nearest(map.batches(), vm.currentBatch());
-        int cy = nearest(map.contexts(), vm.currentContext());
-        g.setStroke(text);
-        g.setLineWidth(2.5);
-        g.strokeOval(LEFT + (cx + 0.5) * cw - 7, h - BOTTOM - (cy + 0.5) * ch - 7, 14, 14);
+        placeMarker();
+    }
+
+    private void placeMarker() {
+        marker.setVisible(map != null && canvas.getWidth() >= LEFT + RIGHT + 10 && canvas.getHeight() >= TOP + BOTTOM + 10);
+        if (!marker.isVisible()) {
+            return;
+        }
+        double[] center = cellCenter(nearest(map.batches(), vm.currentBatch()), nearest(map.contexts(), vm.currentContext()));
+        marker.setCenterX(center[0]);
+        marker.setCenterY(center[1]);
+    }
+
+    private static boolean sameCells(CapacityMap a, CapacityMap b) {
+        return java.util.Arrays.equals(a.batches(), b.batches()) && java.util.Arrays.equals(a.contexts(), b.contexts())
+                && java.util.Arrays.equals(a.capacity(), b.capacity()) && java.util.Arrays.deepEquals(a.cells(), b.cells());
     }
 
     private Optional<int[]> cellAt(double px, double py) {

@@ -24,8 +24,12 @@ public final class CompareView extends VBox {
     private final ExplorationViewModel vm;
     private final TableView<ExplorationViewModel.Delta> table = new TableView<>();
     private final Label pinned = new Label();
+    /** Held here: a derived condition (such as {@code a.or(b)}) is observed only weakly by its inputs. */
+    private final javafx.beans.value.ObservableValue<Boolean> showing;
 
-    public CompareView(ExplorationViewModel viewModel) {
+    /** @param showing whether the view is on screen; the table follows the sliders only then */
+    public CompareView(ExplorationViewModel viewModel, javafx.beans.value.ObservableValue<Boolean> showing) {
+        this.showing = showing;
         this.vm = viewModel;
         setId("compareView");
         getStyleClass().add(Styles.CHART_CARD);
@@ -63,7 +67,7 @@ public final class CompareView extends VBox {
         table.setPlaceholder(placeholder);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(title, buttons, pinned, table);
-        vm.comparisonProperty().subscribe(rows -> table.getItems().setAll(rows));
+        vm.comparisonProperty().when(showing).subscribe(rows -> table.getItems().setAll(rows));
         vm.pinnedProperty().subscribe(spec -> pinned.setText(spec == null ? "" : I18n.get("compare.pinned",
                 spec.model().name(), spec.quantization().name(), spec.device().name(), spec.engine().mode().mlcName())));
     }

@@ -10,12 +10,14 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
@@ -50,6 +52,10 @@ public final class MainView extends BorderPane {
     private final LogPane log;
     private final TabPane tabs = new TabPane();
     private final Tab importTab = new Tab();
+    private final SplitPane centerSplit = new SplitPane();
+    private final CheckMenuItem mapBeside = new CheckMenuItem();
+    private CapacityMapView mapView;
+    private Tab mapTab;
     private final ToggleGroup scaleGroup = new ToggleGroup();
     private final FileDialogs dialogs;
     private Path lastDirectory;
@@ -96,24 +102,53 @@ public final class MainView extends BorderPane {
         ScrollPane importScroll = new ScrollPane(importView);
         importScroll.setFitToWidth(true);
         importTab.setContent(importScroll);
-        Tab mapTab = tab("mapTab", "map.tab", new CapacityMapView(exploration));
-        Tab waterfallTab = tab("waterfallTab", "waterfall.tab", new WaterfallView(exploration));
-        Tab compareTab = tab("compareTab", "compare.tab", new CompareView(exploration));
+        mapTab = tab("mapTab", "map.tab");
+        Tab waterfallTab = tab("waterfallTab", "waterfall.tab");
+        Tab compareTab = tab("compareTab", "compare.tab");
+        // the trade-off views work only while they are on screen
+        mapView = new CapacityMapView(exploration, mapTab.selectedProperty().or(mapBeside.selectedProperty()));
+        mapTab.setContent(mapView);
+        waterfallTab.setContent(new WaterfallView(exploration, waterfallTab.selectedProperty()));
+        compareTab.setContent(new CompareView(exploration, compareTab.selectedProperty()));
         tabs.getTabs().addAll(memoryTab, mapTab, waterfallTab, compareTab, importTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("centerTabs");
-        VBox center = new VBox(8, tabs, status);
-        VBox.setVgrow(tabs, Priority.ALWAYS);
+        centerSplit.setId("centerSplit");
+        centerSplit.getItems().add(tabs);
+        mapBeside.selectedProperty().subscribe(this::placeMap);
+        VBox center = new VBox(8, centerSplit, status);
+        VBox.setVgrow(centerSplit, Priority.ALWAYS);
         center.setPadding(new Insets(8, 12, 6, 12));
         setCenter(center);
         setBottom(log);
     }
 
-    private static Tab tab(String id, String key, javafx.scene.Node content) {
+    /** Shows the capacity map beside the tabs (so it stays in view with the chart) or back in its own tab. */
+    private void placeMap(boolean beside) {
+        if (beside) {
+            Label moved = new Label();
+            moved.getStyleClass().add(Styles.NOTE);
+            moved.setWrapText(true);
+            moved.setPadding(new Insets(16));
+            moved.textProperty().bind(I18n.bind("map.shownBeside"));
+            mapTab.setContent(moved);
+            centerSplit.getItems().setAll(tabs, mapView);
+            centerSplit.setDividerPositions(0.55);
+        } else {
+            centerSplit.getItems().setAll(tabs);
+            mapTab.setContent(mapView);
+        }
+    }
+
+    /** Whether the capacity map is shown beside the chart (View menu). */
+    public javafx.beans.property.BooleanProperty mapBesideChartProperty() {
+        return mapBeside.selectedProperty();
+    }
+
+    private static Tab tab(String id, String key) {
         Tab tab = new Tab();
         tab.setId(id);
         tab.textProperty().bind(I18n.bind(key));
-        tab.setContent(content);
         return tab;
     }
 
@@ -176,8 +211,11 @@ public final class MainView extends BorderPane {
                 Theme.CHOICE.set((Theme) now.getUserData());
             }
         });
+        mapBeside.setId("mapBesideMenuItem");
+        mapBeside.textProperty().bind(I18n.bind("menu.view.mapBeside"));
+        mapBeside.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
         Menu view = menu("menu.view");
-        view.getItems().addAll(language, theme, showLog);
+        view.getItems().addAll(language, theme, showLog, mapBeside);
 
         Menu help = menu("menu.help");
         help.getItems().addAll(item("menu.help.why", "whyMenuItem", this::showHelp, "F1"),

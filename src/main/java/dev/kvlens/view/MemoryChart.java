@@ -112,12 +112,20 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
             MemoryBar b = next.bars().get(bar);
             Label note = annotations.get(bar);
             note.setText(annotationText(b));
-            note.getStyleClass().remove(Styles.BAR_ANNOTATION_FAIL);
-            if (!b.fits()) {
+            if (b.fits()) { // style classes change only when the state flips: each change re-applies CSS
+                note.getStyleClass().remove(Styles.BAR_ANNOTATION_FAIL);
+            } else if (!note.getStyleClass().contains(Styles.BAR_ANNOTATION_FAIL)) {
                 note.getStyleClass().add(Styles.BAR_ANNOTATION_FAIL);
             }
             note.setAccessibleText(describedName(b) + ": " + note.getText());
-            note.setTooltip(b.insufficientMemoryMessage().map(MemoryChart::wrappedTooltip).orElse(null));
+            java.util.Optional<String> message = b.insufficientMemoryMessage();
+            if (message.isEmpty()) {
+                note.setTooltip(null);
+            } else if (note.getTooltip() == null) {
+                note.setTooltip(wrappedTooltip(message.get()));
+            } else {
+                note.getTooltip().setText(message.get());
+            }
         }
         requestChartLayout();
     }

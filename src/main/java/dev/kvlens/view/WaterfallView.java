@@ -4,6 +4,7 @@ import dev.kvlens.model.Mib;
 import dev.kvlens.model.PhysicalAllocation;
 import dev.kvlens.model.Waterfall;
 import dev.kvlens.viewmodel.ExplorationViewModel;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.chart.CategoryAxis;
@@ -32,9 +33,14 @@ public final class WaterfallView extends VBox {
     private final XYChart.Series<String, Number> step = new XYChart.Series<>();
     private final Label physical = new Label();
     private final Label warnings = new Label();
+    private final List<Tooltip> tips = new ArrayList<>();
     private List<Waterfall.Step> shown = List.of();
+    /** Held here: a derived condition (such as {@code a.or(b)}) is observed only weakly by its inputs. */
+    private final ObservableValue<Boolean> showing;
 
-    public WaterfallView(ExplorationViewModel vm) {
+    /** @param showing whether the view is on screen; it follows the sliders only then (and catches up on showing) */
+    public WaterfallView(ExplorationViewModel vm, ObservableValue<Boolean> showing) {
+        this.showing = showing;
         setId("waterfallView");
         getStyleClass().add(Styles.CHART_CARD);
         setSpacing(6);
@@ -60,12 +66,14 @@ public final class WaterfallView extends VBox {
         warnings.getStyleClass().add(Styles.NOTE);
         warnings.setWrapText(true);
         getChildren().addAll(title, chart, physicalTitle, physical, warnings);
-        vm.waterfallProperty().subscribe(this::show);
-        vm.physicalProperty().subscribe(this::showPhysical);
+        ObservableValue<List<Waterfall.Step>> steps = vm.waterfallProperty().when(showing);
+        ObservableValue<Optional<PhysicalAllocation>> physicalNow = vm.physicalProperty().when(showing);
+        steps.subscribe(this::show);
+        physicalNow.subscribe(this::showPhysical);
         I18n.localeProperty().subscribe(l -> {
             shown = List.of();
-            show(vm.waterfallProperty().get());
-            showPhysical(vm.physicalProperty().get());
+            show(steps.getValue());
+            showPhysical(physicalNow.getValue());
         });
     }
 
@@ -94,31 +102,33 @@ public final class WaterfallView extends VBox {
             ((CategoryAxis) chart.getXAxis()).setCategories(FXCollections.observableArrayList(names));
             base.getData().setAll(bases);
             step.getData().setAll(deltas);
+            tips.clear();
+            deltas.forEach(d -> tips.add(tooltipOn(d)));
         }
         for (int i = 0; i < steps.size(); i++) {
             Waterfall.Step s = steps.get(i);
             base.getData().get(i).setYValue((s.total() - s.bytes()) / GIB);
             step.getData().get(i).setYValue(s.bytes() / GIB);
-            tooltip(step.getData().get(i), I18n.get("waterfall." + s.kind().name()) + ": +" + Mib.format(s.bytes(), 3)
-                    + " MiB → " + Mib.format(s.total(), 3) + " MiB\n" + s.formula());
+            tips.get(i).setText(I18n.get("waterfall." + s.kind().name()) + ": +"
+                    + Mib.format(s.bytes(), 3) + " MiB → " + Mib.format(s.total(), 3) + " MiB\n" + s.formula());
         }
         double total = steps.get(steps.size() - 1).total();
         base.getData().get(steps.size()).setYValue(0);
         step.getData().get(steps.size()).setYValue(total / GIB);
-        tooltip(step.getData().get(steps.size()), I18n.get("waterfall.TOTAL") + ": " + Mib.format(total, 3) + " MiB");
+        tips.get(steps.size()).setText(I18n.get("waterfall.TOTAL") + ": " + Mib.format(total, 3) + " MiB");
     }
 
-    private static void tooltip(XYChart.Data<String, Number> data, String text) {
+    /** One tooltip per bar, installed once when the bar's node appears; updates only change its text. */
+    private static Tooltip tooltipOn(XYChart.Data<String, Number> data) {
+        Tooltip tip = new Tooltip();
         data.nodeProperty().subscribe(node -> {
             if (node != null) {
-                Tooltip.install(node, new Tooltip(text));
+                Tooltip.install(node, tip);
                 node.accessibleTextProperty().unbind();
-                node.setAccessibleText(text);
+                node.accessibleTextProperty().bind(tip.textProperty());
             }
         });
-        if (data.getNode() != null) {
-            Tooltip.install(data.getNode(), new Tooltip(text));
-        }
+        return tip;
     }
 
     private void showPhysical(Optional<PhysicalAllocation> allocation) {

@@ -81,4 +81,28 @@ class ExplorationViewsTest {
         assertThat(dev.kvlens.model.ReverseSolver.fits(vm.scenario(), 64, context)).isTrue();
         assertThat(dev.kvlens.model.ReverseSolver.fits(vm.scenario(), 64, context + 1)).isFalse();
     }
+
+    @Test
+    void theMapCanSitBesideTheChartAndCatchesUpWhenShownAgain(FxRobot robot) {
+        robot.clickOn("#memoryTab");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.M)
+                .release(javafx.scene.input.KeyCode.M, javafx.scene.input.KeyCode.CONTROL); // View ▸ map beside
+        WaitForAsyncUtils.waitForFxEvents();
+        CapacityMapView map = robot.lookup("#capacityMapView").queryAs(CapacityMapView.class);
+        assertThat(map.getScene()).isNotNull();
+        assertThat(robot.lookup("#memoryChart").query().isVisible()).isTrue();
+        assertThat(map.localToScene(0, 0).getX())
+                .isGreaterThan(robot.lookup("#memoryChart").query().localToScene(0, 0).getX());
+        long before = map.map().orElseThrow().capacity()[0];
+
+        robot.interact(() -> view.mapBesideChartProperty().set(false)); // back in its tab, which is not selected
+        robot.interact(() -> vm.gpuMemoryUtilizationProperty().set(0.5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(map.map().orElseThrow().capacity()[0]).as("a hidden map is not recomputed").isEqualTo(before);
+
+        robot.interact(() -> view.tabs().getSelectionModel().select(1)); // the Capacity map tab
+        long shown = map.map().orElseThrow().capacity()[0];
+        assertThat(shown).isLessThan(before)
+                .isEqualTo(dev.kvlens.model.CapacityMap.capacityAt(vm.scenario(), map.map().orElseThrow().batches()[0]));
+    }
 }

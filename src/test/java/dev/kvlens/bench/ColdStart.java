@@ -1,0 +1,68 @@
+package dev.kvlens.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cold start: launches the app in a fresh JVM with {@code --startup-report} (the app times itself from JVM start to
+ * its first rendered frame) and takes the median of several launches, each with an empty settings directory.
+ */
+final class ColdStart {
+
+    private static final String PREFIX = "startup-report first-frame-ms=";
+
+    private ColdStart() {
+    }
+
+    static double medianMillis(int launches) throws IOException, InterruptedException {
+        double[] millis = new double[launches];
+        for (int i = 0; i < launches; i++) {
+            millis[i] = launchOnce();
+            System.out.println("cold start " + (i + 1) + ": " + millis[i] + " ms");
+        }
+        Arrays.sort(millis);
+        return millis[launches / 2];
+    }
+
+    private static double launchOnce() throws IOException, InterruptedException {
+        Path config = Files.createTempDirectory("kvlens-coldstart");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        for (String property : new String[] {"glass.platform", "monocle.platform", "prism.order", "headless.geometry"}) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.add("-Dkvlens.config.dir=" + config);
+        command.add("dev.kvlens.app.Launcher");
+        command.add("--startup-report");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String report = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith(PREFIX)) {
+                    report = line.substring(PREFIX.length());
+                }
+            }
+        }
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        if (report == null) {
+            throw new IllegalStateException("the app printed no startup report: " + String.join(" ", command));
+        }
+        return Double.parseDouble(report);
+    }
+}
