@@ -9,7 +9,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -91,9 +90,9 @@ public final class CapacityMapView extends VBox {
         return note;
     }
 
-    private HBox legend() {
-        HBox legend = new HBox(16, swatch(FITS, "map.fits"), swatch(TIGHT, "map.tight"), swatch(NO_FIT, "map.noFit"),
-                swatch(null, "map.current"));
+    private javafx.scene.layout.FlowPane legend() {
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(16, 4, swatch(FITS, "map.fits"),
+                swatch(TIGHT, "map.tight"), swatch(NO_FIT, "map.noFit"), swatch(null, "map.current"));
         legend.setAlignment(Pos.CENTER_LEFT);
         return legend;
     }

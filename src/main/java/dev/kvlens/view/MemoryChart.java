@@ -156,6 +156,9 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
             Label note = new Label();
             note.getStyleClass().add(Styles.BAR_ANNOTATION);
             note.setManaged(false);
+            note.setWrapText(true);
+            note.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            note.setAlignment(javafx.geometry.Pos.CENTER);
             if (next.bars().get(i).compileReport()) {
                 note.getStyleClass().add("compile-annotation");
                 note.setId("compileAnnotation");
@@ -182,8 +185,10 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
             double center = categories.getDisplayPosition(categories.getCategories().get(bar));
             double topY = gib.getDisplayPosition(b.totalBytes() / BYTES_PER_GIB);
             Label note = annotations.get(bar);
-            note.autosize();
-            note.relocate(center - note.getWidth() / 2, Math.max(0, topY - note.getHeight() - 3));
+            // within its bar's slot: a narrow chart wraps the annotation instead of overlapping the neighbours
+            double noteWidth = Math.min(note.prefWidth(-1), Math.max(40, slot - 6));
+            note.resize(noteWidth, note.prefHeight(noteWidth));
+            note.relocate(center - noteWidth / 2, Math.max(0, topY - note.getHeight() - 3));
             if (b.selected()) {
                 backdrop.setVisible(true);
                 backdrop.resizeRelocate(center - slot / 2 + 4, 0, Math.max(0, slot - 8), gib.getHeight());
