@@ -2,7 +2,9 @@
 # Builds the Linux app-image (target/jpackage/kvlens/) and .deb (target/jpackage/*.deb) from the shaded jar,
 # with a trimmed runtime. Called by `mvn -B -Ppackage -DskipTests package`; usable by hand after `mvn package`.
 set -euo pipefail
-VERSION="${1:?usage: jpackage.sh VERSION}"
+VERSION="${1:?usage: jpackage.sh VERSION [JVM_OPTIONS]}"
+JAVA_OPTIONS=()
+for option in ${2:-}; do JAVA_OPTIONS+=(--java-options "$option"); done
 cd "$(dirname "$0")/.."
 JPACKAGE="${JAVA_HOME:+$JAVA_HOME/bin/}jpackage"
 OUT=target/jpackage
@@ -21,6 +23,7 @@ MODULES=java.base,java.desktop,java.logging,java.xml,java.sql,java.naming,java.s
   --input "$OUT/input" \
   --main-jar kvlens.jar \
   --main-class dev.kvlens.app.Launcher \
+  "${JAVA_OPTIONS[@]}" \
   --icon assets/icons/kvlens-256.png \
   --add-modules "$MODULES" \
   --jlink-options "--strip-debug --no-man-pages --no-header-files --strip-native-commands" \

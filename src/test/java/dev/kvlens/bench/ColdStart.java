@@ -36,6 +36,9 @@ final class ColdStart {
         Path config = Files.createTempDirectory("kvlens-coldstart");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:") || a.startsWith("-Xm")) // the app's JVM options, as installed
+                .forEach(command::add);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         for (String property : new String[] {"glass.platform", "monocle.platform", "prism.order", "headless.geometry"}) {
