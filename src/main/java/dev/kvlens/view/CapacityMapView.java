@@ -14,7 +14,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import java.util.Optional;
@@ -138,7 +137,7 @@ public final class CapacityMapView extends VBox {
         Color text = getScene() != null && getScene().getRoot().getStyleClass().contains(Theme.DARK_CLASS)
                 ? Color.web("#e8eaed") : Color.web("#202124");
         g.setFill(text);
-        g.setFont(Font.font(11));
+        g.setFont(CjkFont.font(11));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int x = 0; x < nx; x += Math.max(1, nx / 8)) {

@@ -28,6 +28,7 @@ public final class CjkFont {
     }
 
     private static Optional<String> chosen;
+    private static Optional<String> chosenFamily;
 
     private CjkFont() {
     }
@@ -36,10 +37,20 @@ public final class CjkFont {
     public static synchronized Optional<String> styleClass() {
         if (chosen == null) {
             List<String> installed = Font.getFamilies();
-            chosen = CLASSES.entrySet().stream().filter(e -> installed.contains(e.getKey()))
-                    .map(Map.Entry::getValue).findFirst();
+            chosenFamily = CLASSES.keySet().stream().filter(installed::contains).findFirst();
+            chosen = chosenFamily.map(CLASSES::get);
         }
         return chosen;
+    }
+
+    /**
+     * A font for text drawn outside CSS (canvas labels): the CJK family in Chinese, so that it has the glyphs,
+     * else the default family.
+     */
+    public static Font font(double size) {
+        styleClass();
+        return I18n.CHINESE.equals(I18n.locale()) && chosenFamily.isPresent()
+                ? Font.font(chosenFamily.get(), size) : Font.font(size);
     }
 
     /** Keeps a root node's CJK font class in step with the language. */

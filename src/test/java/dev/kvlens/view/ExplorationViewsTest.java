@@ -105,4 +105,21 @@ class ExplorationViewsTest {
         assertThat(shown).isLessThan(before)
                 .isEqualTo(dev.kvlens.model.CapacityMap.capacityAt(vm.scenario(), map.map().orElseThrow().batches()[0]));
     }
+
+    @Test
+    void canvasLabelsUseTheChineseCapableFamilyInChinese(FxRobot robot) {
+        robot.interact(() -> I18n.setLocale(I18n.CHINESE));
+        try {
+            javafx.scene.text.Font font = CjkFont.font(11);
+            if (CjkFont.styleClass().isPresent()) { // a CJK family is installed: canvas text must use it
+                assertThat(javafx.scene.text.Font.getFamilies()).contains(font.getFamily());
+                assertThat(font.getFamily()).isNotEqualTo(javafx.scene.text.Font.getDefault().getFamily());
+            } else {
+                assertThat(font.getFamily()).isEqualTo(javafx.scene.text.Font.getDefault().getFamily());
+            }
+        } finally {
+            robot.interact(() -> I18n.setLocale(I18n.ENGLISH));
+        }
+        assertThat(CjkFont.font(11).getFamily()).isEqualTo(javafx.scene.text.Font.getDefault().getFamily());
+    }
 }
