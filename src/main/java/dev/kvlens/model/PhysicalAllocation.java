@@ -16,7 +16,21 @@ import java.util.List;
  * @param warnings               where MLC's estimate is known to be off for this scenario
  */
 public record PhysicalAllocation(double estimatedKvPagesBytes, double physicalKvPagesBytes, double estimatedWorkspaceBytes,
-                                 double physicalWorkspaceBytes, long pages, List<String> warnings) {
+                                 double physicalWorkspaceBytes, long pages, List<Warning> warnings) {
+
+    /** Known ways MLC's estimate differs from what the runtime allocates (the views word them per language). */
+    public enum Warning {
+        /** f32 KV: the estimate counts 2 bytes per element, half of the real cache. */
+        F32_KV,
+        /** FlashInfer (CUDA sm80+, O2/O3) allocates about 792 MiB of attention workspace, not the 48 MiB counted. */
+        FLASHINFER_WORKSPACE,
+        /** A sliding window allocates 2 extra pages per sequence. */
+        SLIDING_WINDOW_PAGES,
+        /** A hybrid model's GatedDeltaNet state is not in the estimate. */
+        HYBRID_STATE,
+        /** Sampler buffers, the CUDA context, cuBLAS/NCCL workspaces and draft-model buffers are never counted. */
+        NOT_COUNTED
+    }
 
     private static final long MIB = 1024L * 1024;
     private static final int PAGE_SIZE = 16;
@@ -40,23 +54,20 @@ public record PhysicalAllocation(double estimatedKvPagesBytes, double physicalKv
         double physical = (double) pages * layers * 2 * kv.numKeyValueHeads() * PAGE_SIZE * kv.headDim() * dtypeBytes;
         boolean flashInfer = s.device().backend() == Backend.CUDA && dtypeBytes == 2;
         double workspace = flashInfer ? 768 * MIB + 3 * 8 * MIB : 48 * MIB;
-        List<String> warnings = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         if (dtypeBytes == 4) {
-            warnings.add("KV cache in f32 (" + model.quantization().name() + "): MLC's estimate counts 2 bytes per element, "
-                    + "so it understates the KV cache by half");
+            warnings.add(Warning.F32_KV);
         }
         if (flashInfer) {
-            warnings.add("FlashInfer (CUDA sm80+, O2/O3) allocates about 792 MiB of attention workspace where the "
-                    + "estimate counts 48 MiB");
+            warnings.add(Warning.FLASHINFER_WORKSPACE);
         }
         if (sliding) {
-            warnings.add("sliding window: 2 extra pages per sequence are allocated");
+            warnings.add(Warning.SLIDING_WINDOW_PAGES);
         }
         if (model.geometry().modelType().contains("qwen3_5")) {
-            warnings.add("hybrid model: the GatedDeltaNet state is not in MLC's estimate");
+            warnings.add(Warning.HYBRID_STATE);
         }
-        warnings.add("not counted anywhere: sampler buffers, the CUDA context, cuBLAS/NCCL workspaces, draft-model "
-                + "buffers for speculative decoding");
+        warnings.add(Warning.NOT_COUNTED);
         return new PhysicalAllocation(m.kvPagesBytes(), physical, 48 * MIB, workspace, pages, warnings);
     }
 

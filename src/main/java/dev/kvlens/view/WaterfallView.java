@@ -65,6 +65,9 @@ public final class WaterfallView extends VBox {
         physical.setWrapText(true);
         warnings.getStyleClass().add(Styles.NOTE);
         warnings.setWrapText(true);
+        // the chart gives up height first: these texts are shown whole, never elided
+        physical.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        warnings.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, chart, physicalTitle, physical, warnings);
         ObservableValue<List<Waterfall.Step>> steps = vm.waterfallProperty().when(showing);
         ObservableValue<Optional<PhysicalAllocation>> physicalNow = vm.physicalProperty().when(showing);
@@ -135,7 +138,8 @@ public final class WaterfallView extends VBox {
         physical.setText(allocation.map(p -> I18n.get("physical.summary", p.pages(), Mib.format(p.estimatedKvPagesBytes(), 1),
                 Mib.format(p.physicalKvPagesBytes(), 1), Mib.format(p.estimatedWorkspaceBytes(), 0),
                 Mib.format(p.physicalWorkspaceBytes(), 0), Mib.format(p.differenceBytes(), 1))).orElse(""));
-        warnings.setText(allocation.map(p -> "• " + String.join("\n• ", p.warnings())).orElse(""));
+        warnings.setText(allocation.map(p -> "• " + String.join("\n• ", p.warnings().stream()
+                .map(w -> I18n.get("physical.warning." + w.name())).toList())).orElse(""));
     }
 
     /** The total shown by the last bar, in GiB (tests). */
