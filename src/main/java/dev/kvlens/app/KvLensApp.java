@@ -41,6 +41,7 @@ public final class KvLensApp extends Application {
     });
     private final UserState state = UserState.inDefaultLocation();
     private EstimatorViewModel viewModel;
+    private final javafx.beans.property.BooleanProperty mapBeside = new javafx.beans.property.SimpleBooleanProperty();
 
     @Override
     public void start(Stage stage) {
@@ -57,6 +58,7 @@ public final class KvLensApp extends Application {
         });
         rememberImportedModels(catalog);
         MainView view = createView(viewModel, io, new RecentFiles(state.recentFiles(), this::rememberRecent));
+        view.mapBesideChartProperty().bindBidirectional(mapBeside);
         Scene scene = new Scene(view, 1360, 860);
         scene.getStylesheets().add(KvLensApp.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.titleProperty().bind(I18n.bind("app.title"));
@@ -112,16 +114,18 @@ public final class KvLensApp extends Application {
         if (!prefs.language().isBlank()) {
             I18n.setLocale(java.util.Locale.forLanguageTag(prefs.language()));
         }
+        mapBeside.set(prefs.mapBesideChart());
         Runnable save = () -> {
             try {
                 state.savePreferences(new UserState.Preferences(dev.kvlens.view.Theme.CHOICE.get().name(),
-                        I18n.locale().toLanguageTag()));
+                        I18n.locale().toLanguageTag(), mapBeside.get()));
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "could not save preferences: {0}", e.getMessage());
             }
         };
         dev.kvlens.view.Theme.CHOICE.addListener((o, a, b) -> save.run());
         I18n.localeProperty().addListener((o, a, b) -> save.run());
+        mapBeside.addListener((o, a, b) -> save.run());
     }
 
     private void rememberImportedModels(PresetCatalog catalog) {

@@ -128,19 +128,21 @@ public final class UserState {
         write("models.json", root);
     }
 
-    /** Stored preferences (theme, language), empty strings when not set. */
-    public record Preferences(String theme, String language) {
+    /** Stored preferences (theme, language: empty strings when not set; the capacity map beside the chart). */
+    public record Preferences(String theme, String language, boolean mapBesideChart) {
     }
 
     public Preferences preferences() {
         return read("preferences.json").map(root -> new Preferences(root.path("theme").asText(""),
-                root.path("language").asText(""))).orElse(new Preferences("", ""));
+                root.path("language").asText(""), root.path("mapBesideChart").asBoolean(false)))
+                .orElse(new Preferences("", "", false));
     }
 
     public void savePreferences(Preferences preferences) throws IOException {
         ObjectNode root = NODES.objectNode();
         root.put("theme", preferences.theme());
         root.put("language", preferences.language());
+        root.put("mapBesideChart", preferences.mapBesideChart());
         write("preferences.json", root);
     }
 
