@@ -41,6 +41,7 @@ public final class KvLensApp extends Application {
     });
     private final UserState state = UserState.inDefaultLocation();
     private EstimatorViewModel viewModel;
+    private Stage stage;
     private final javafx.beans.property.BooleanProperty mapBeside = new javafx.beans.property.SimpleBooleanProperty();
 
     @Override
@@ -76,9 +77,8 @@ public final class KvLensApp extends Application {
             stage.setHeight(b.height());
             stage.setMaximized(b.maximized());
         });
-        stage.setOnCloseRequest(e -> saveState(stage));
-        boolean report = getParameters().getRaw().contains(STARTUP_REPORT);
-        if (report) {
+        this.stage = stage; // the session is saved in stop(): closing the window and File ▸ Quit alike
+        if (startupReport()) {
             StartupReport.afterFirstFrame(scene);
         }
         stage.show();
@@ -116,12 +116,9 @@ public final class KvLensApp extends Application {
         }
         mapBeside.set(prefs.mapBesideChart());
         Runnable save = () -> {
-            try {
-                state.savePreferences(new UserState.Preferences(dev.kvlens.view.Theme.CHOICE.get().name(),
-                        I18n.locale().toLanguageTag(), mapBeside.get()));
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "could not save preferences: {0}", e.getMessage());
-            }
+            UserState.Preferences now = new UserState.Preferences(dev.kvlens.view.Theme.CHOICE.get().name(),
+                    I18n.locale().toLanguageTag(), mapBeside.get());
+            persist("preferences", () -> state.savePreferences(now));
         };
         dev.kvlens.view.Theme.CHOICE.addListener((o, a, b) -> save.run());
         I18n.localeProperty().addListener((o, a, b) -> save.run());
@@ -133,11 +130,7 @@ public final class KvLensApp extends Application {
             while (change.next()) {
                 for (ModelDescription added : change.getAddedSubList()) {
                     if (catalog.models().stream().noneMatch(p -> p.equals(added))) {
-                        try {
-                            state.rememberModel(added);
-                        } catch (IOException e) {
-                            LOG.log(Level.WARNING, "could not remember model: {0}", e.getMessage());
-                        }
+                        persist("imported model", () -> state.rememberModel(added));
                     }
                 }
             }
@@ -145,11 +138,27 @@ public final class KvLensApp extends Application {
     }
 
     private void rememberRecent(Path path) {
-        try {
-            state.addRecent(path);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not remember recent file: {0}", e.getMessage());
-        }
+        persist("recent file", () -> state.addRecent(path));
+    }
+
+    /** A write to the settings directory. */
+    private interface StateWrite {
+        void run() throws IOException;
+    }
+
+    /** Settings are written on the single I/O thread, in order, never on the FX thread. */
+    private void persist(String what, StateWrite write) {
+        io.execute(() -> {
+            try {
+                write.run();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "could not save the {0}: {1}", new Object[] {what, e.getMessage()});
+            }
+        });
+    }
+
+    private boolean startupReport() {
+        return getParameters().getRaw().contains(STARTUP_REPORT);
     }
 
     private void saveState(Stage stage) {
@@ -163,7 +172,11 @@ public final class KvLensApp extends Application {
     }
 
     @Override
-    public void stop() {
-        io.shutdownNow();
+    public void stop() throws InterruptedException {
+        if (stage != null && !startupReport()) {
+            saveState(stage);
+        }
+        io.shutdown(); // let queued settings writes finish
+        io.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

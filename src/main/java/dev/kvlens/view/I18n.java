@@ -21,6 +21,8 @@ public final class I18n {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     private static final String BUNDLE = "dev.kvlens.i18n.messages";
+    private static final ResourceBundle.Control NO_SYSTEM_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(fromSystem(Locale.getDefault()));
 
     private I18n() {
@@ -45,7 +47,8 @@ public final class I18n {
 
     /** The text of a key in the current locale, with {@link MessageFormat} arguments when given. */
     public static String get(String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, LOCALE.get());
+        // no fallback to the JVM's default locale: English on a Chinese system must stay English
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, LOCALE.get(), NO_SYSTEM_FALLBACK);
         String text = bundle.getString(key);
         return args.length == 0 ? text : new MessageFormat(text, LOCALE.get()).format(args);
     }
@@ -69,8 +72,8 @@ public final class I18n {
         }, deps);
     }
 
-    /** Removes the mnemonic marker ('_') for places that show text without mnemonic parsing. */
+    /** Removes the mnemonic marker ('_') for places that show text without mnemonic parsing ("__" is a real '_'). */
     public static String plain(String key) {
-        return get(key).replace("_", "");
+        return get(key).replace("__", "\u0000").replace("_", "").replace('\u0000', '_');
     }
 }

@@ -46,4 +46,21 @@ class MessagesConsistencyTest {
             }
         }
     }
+
+    @Test
+    void englishStaysEnglishOnAChineseSystem() {
+        java.util.Locale system = java.util.Locale.getDefault();
+        java.util.Locale chosen = I18n.locale();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.SIMPLIFIED_CHINESE);
+            I18n.setLocale(I18n.ENGLISH);
+            assertThat(I18n.get("knob.batch")).isEqualTo("Batch size");
+            assertThat(I18n.plain("menu.edit.copyCommand")).isEqualTo("Copy mlc_llm serve command");
+            I18n.setLocale(I18n.CHINESE);
+            assertThat(I18n.get("knob.batch")).isEqualTo("批大小");
+        } finally {
+            java.util.Locale.setDefault(system);
+            I18n.setLocale(chosen);
+        }
+    }
 }
