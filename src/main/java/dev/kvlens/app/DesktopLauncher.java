@@ -7,6 +7,7 @@ final class DesktopLauncher {
     }
 
     static void launch(String[] args) {
+        RenderingSettings.apply();
         javafx.application.Application.launch(KvLensApp.class, args);
     }
 }

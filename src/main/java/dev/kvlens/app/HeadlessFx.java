@@ -29,6 +29,7 @@ public final class HeadlessFx {
         System.setProperty("prism.order", "sw");
         System.setProperty("headless.geometry", "1920x1200-32");
         System.setProperty("java.awt.headless", "true");
+        RenderingSettings.apply();
         CountDownLatch ready = new CountDownLatch(1);
         try {
             Platform.startup(ready::countDown);

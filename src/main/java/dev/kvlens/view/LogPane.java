@@ -13,6 +13,9 @@ import javafx.scene.layout.VBox;
 /** The collapsible pane with the exact lines MLC prints for the scenario (engine start, then compile). */
 public final class LogPane extends TitledPane {
 
+    /** While a slider moves the log refreshes ~8 times a second instead of every frame (see {@link Coalescer}). */
+    static final javafx.util.Duration REFRESH = javafx.util.Duration.millis(120);
+
     private final TextArea text = new TextArea();
     private final Button copy = new Button();
     private final Label copied = new Label();
@@ -25,12 +28,14 @@ public final class LogPane extends TitledPane {
         text.setEditable(false);
         text.setWrapText(false);
         text.setPrefRowCount(7);
-        text.textProperty().bind(viewModel.logTextProperty());
+        Viewports.renderDirectly(text);
+        Coalescer<String> lines = new Coalescer<>(REFRESH, text::setText);
+        viewModel.logTextProperty().subscribe(lines::offer);
         copy.setId("copyLogButton");
         copy.textProperty().bind(I18n.bind("log.copy"));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
-            content.putString(text.getText());
+            content.putString(viewModel.logTextProperty().getValue()); // the latest, even mid-refresh
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
             copied.setText(I18n.get("log.copied"));
         });

@@ -86,7 +86,7 @@ public final class MainView extends BorderPane {
 
     private void layoutParts() {
         setTop(menuBar());
-        ScrollPane left = new ScrollPane(new ScenarioPanel(viewModel, exploration, status));
+        ScrollPane left = Viewports.renderDirectly(new ScrollPane(new ScenarioPanel(viewModel, exploration, status)));
         left.setId("scenarioScroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -71,10 +71,9 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         getPlotChildren().add(0, backdrop);
         getPlotChildren().addAll(budgetLine, deviceLine);
         I18n.localeProperty().subscribe(locale -> {
-            if (model != null) {
-                rebuildCategories(model);
-                update(model);
-            }
+            ChartModel shown = model;
+            model = null; // every name and text again, in the new language
+            update(shown);
         });
     }
 
@@ -83,51 +82,56 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         if (next == null) {
             return;
         }
+        ChartModel previous = model;
         if (model == null || model.bars().size() != next.bars().size() || !sameModes(model.bars(), next.bars())) {
             rebuildCategories(next);
+            previous = null;
         }
         model = next;
-        for (int segment = 0; segment < Segment.values().length; segment++) {
-            Segment seg = Segment.values()[segment];
-            List<XYChart.Data<String, Number>> data = series.get(segment).getData();
-            for (int bar = 0; bar < next.bars().size(); bar++) {
-                double bytes = next.bars().get(bar).bytes(seg);
-                data.get(bar).setYValue(bytes / BYTES_PER_GIB);
-                javafx.scene.Node node = data.get(bar).getNode();
+        for (int bar = 0; bar < next.bars().size(); bar++) {
+            MemoryBar b = next.bars().get(bar);
+            if (previous != null && previous.bars().get(bar).equals(b)) {
+                continue; // while one slider moves most bars stay as they are: no texts to format again
+            }
+            for (Segment seg : Segment.values()) {
+                double bytes = b.bytes(seg);
+                XYChart.Data<String, Number> data = series.get(seg.ordinal()).getData().get(bar);
+                data.setYValue(bytes / BYTES_PER_GIB);
+                javafx.scene.Node node = data.getNode();
                 if (node != null) {
                     // what a screen reader says: "server: KV cache 13.37 GiB" (the chart binds a generic text)
                     node.accessibleTextProperty().unbind();
-                    node.setAccessibleText(describedName(next.bars().get(bar)) + ": "
-                            + I18n.get("segment." + seg.name()) + " " + gibText(bytes) + " GiB");
+                    node.setAccessibleText(describedName(b) + ": " + I18n.get("segment." + seg.name()) + " "
+                            + gibText(bytes) + " GiB");
                 }
-                tooltips.get(segment * next.bars().size() + bar).setText(tooltipText(next.bars().get(bar), seg, bytes));
+                tooltips.get(seg.ordinal() * next.bars().size() + bar).setText(tooltipText(b, seg, bytes));
             }
+            updateAnnotation(annotations.get(bar), b);
         }
         double top = niceUpperBound(next.maxBytes() / BYTES_PER_GIB);
         if (gib.getUpperBound() != top) {
             gib.setUpperBound(top);
             gib.setTickUnit(niceTick(top));
         }
-        for (int bar = 0; bar < next.bars().size(); bar++) {
-            MemoryBar b = next.bars().get(bar);
-            Label note = annotations.get(bar);
-            note.setText(annotationText(b));
-            if (b.fits()) { // style classes change only when the state flips: each change re-applies CSS
-                note.getStyleClass().remove(Styles.BAR_ANNOTATION_FAIL);
-            } else if (!note.getStyleClass().contains(Styles.BAR_ANNOTATION_FAIL)) {
-                note.getStyleClass().add(Styles.BAR_ANNOTATION_FAIL);
-            }
-            note.setAccessibleText(describedName(b) + ": " + note.getText());
-            java.util.Optional<String> message = b.insufficientMemoryMessage();
-            if (message.isEmpty()) {
-                note.setTooltip(null);
-            } else if (note.getTooltip() == null) {
-                note.setTooltip(wrappedTooltip(message.get()));
-            } else {
-                note.getTooltip().setText(message.get());
-            }
-        }
         requestChartLayout();
+    }
+
+    private void updateAnnotation(Label note, MemoryBar b) {
+        note.setText(annotationText(b));
+        if (b.fits()) { // style classes change only when the state flips: each change re-applies CSS
+            note.getStyleClass().remove(Styles.BAR_ANNOTATION_FAIL);
+        } else if (!note.getStyleClass().contains(Styles.BAR_ANNOTATION_FAIL)) {
+            note.getStyleClass().add(Styles.BAR_ANNOTATION_FAIL);
+        }
+        note.setAccessibleText(describedName(b) + ": " + note.getText());
+        java.util.Optional<String> message = b.insufficientMemoryMessage();
+        if (message.isEmpty()) {
+            note.setTooltip(null);
+        } else if (note.getTooltip() == null) {
+            note.setTooltip(wrappedTooltip(message.get()));
+        } else {
+            note.getTooltip().setText(message.get());
+        }
     }
 
     private void rebuildCategories(ChartModel next) {

@@ -2,6 +2,7 @@ package dev.kvlens.bench;
 
 import com.sun.javafx.scene.SceneHelper;
 import dev.kvlens.app.KvLensApp;
+import dev.kvlens.app.RenderingSettings;
 import dev.kvlens.app.ViewModels;
 import dev.kvlens.io.PngWriter;
 import dev.kvlens.io.PresetCatalog;
@@ -58,6 +59,7 @@ final class InteractionBenchmark {
     }
 
     static Results run(int steps) throws Exception {
+        RenderingSettings.apply();
         Platform.setImplicitExit(false);
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -104,6 +106,12 @@ final class InteractionBenchmark {
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.show();
+        // profiling aid: -Dbench.hide=log,#someId measures the window without those parts
+        for (String id : System.getProperty("bench.hide", "").split(",")) {
+            if (!id.isEmpty()) {
+                (id.equals("log") ? view.logPane().textArea() : scene.lookup(id)).setVisible(false);
+            }
+        }
         return new Window(scene, vm);
     }
 
@@ -120,6 +128,8 @@ final class InteractionBenchmark {
     private static Series drive(Scene scene, IntegerProperty slider, IntUnaryOperator values, int steps)
             throws Exception {
         long[] nanos = new long[steps];
+        long[] setNanos = new long[steps];
+        long[] layoutNanos = new long[steps];
         CompletableFuture<Void> done = new CompletableFuture<>();
         int[] step = {0};
         long[] start = {-1};
@@ -130,6 +140,7 @@ final class InteractionBenchmark {
             long t0 = start[0];
             int index = step[0]++;
             start[0] = -1;
+            layoutNanos[index] = System.nanoTime() - t0;
             Platform.runLater(() -> {
                 SceneHelper.getPeer(scene).waitForRenderingToComplete();
                 nanos[index] = System.nanoTime() - t0;
@@ -144,6 +155,7 @@ final class InteractionBenchmark {
                 if (step[0] < steps && start[0] < 0) {
                     start[0] = System.nanoTime();
                     slider.set(values.applyAsInt(step[0]));
+                    setNanos[step[0]] = System.nanoTime() - start[0];
                 }
             }
         };
@@ -156,6 +168,10 @@ final class InteractionBenchmark {
             timer.stop();
             scene.removePostLayoutPulseListener(afterLayout);
         });
+        if (Boolean.getBoolean("bench.breakdown")) { // profiling aid: where a step's time goes
+            System.out.printf("breakdown p50: set %.3f ms, to post-layout %.3f ms, total %.3f ms%n",
+                    new Series(setNanos).p50Millis(), new Series(layoutNanos).p50Millis(), new Series(nanos).p50Millis());
+        }
         return new Series(nanos);
     }
 

@@ -37,6 +37,21 @@ class ExplorationViewsTest {
     }
 
     @Test
+    void theLogShowsTheFirstChangeAtOnceAndTheLastAfterADrag(FxRobot robot) throws Exception {
+        javafx.scene.control.TextArea log = view.logPane().textArea();
+        robot.interact(() -> vm.batchSizeProperty().set(3));
+        assertThat(log.getText()).isEqualTo(vm.logTextProperty().getValue()).contains("max batch size 3 ");
+        // a drag: one step per frame, faster than the log refreshes
+        for (int batch = 4; batch <= 40; batch++) {
+            int value = batch;
+            robot.interact(() -> vm.batchSizeProperty().set(value));
+        }
+        Thread.sleep((long) LogPane.REFRESH.toMillis() * 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(log.getText()).isEqualTo(vm.logTextProperty().getValue()).contains("max batch size 40 ");
+    }
+
+    @Test
     void clickingAHeatmapCellMovesTheSliders(FxRobot robot) {
         robot.clickOn("#mapTab");
         WaitForAsyncUtils.waitForFxEvents();
