@@ -26,16 +26,21 @@ public final class StatusLine extends Label {
         if (result == null) {
             return;
         }
-        getStyleClass().remove(Styles.STATUS_ERROR);
+        boolean problem = result.error().isPresent() || !result.estimate().orElseThrow().succeeds();
+        if (problem != getStyleClass().contains(Styles.STATUS_ERROR)) { // a class change re-applies CSS: only on flips
+            if (problem) {
+                getStyleClass().add(Styles.STATUS_ERROR);
+            } else {
+                getStyleClass().remove(Styles.STATUS_ERROR);
+            }
+        }
         if (result.error().isPresent()) {
-            getStyleClass().add(Styles.STATUS_ERROR);
             setText(I18n.get("error.title") + ": " + result.error().get());
             return;
         }
         Estimate e = result.estimate().orElseThrow();
         String mode = e.selectedMode().mlcName();
         if (!e.succeeds()) {
-            getStyleClass().add(Styles.STATUS_ERROR);
             ModeEstimate failed = e.failure().orElseThrow();
             setText(I18n.get("status.insufficient", failed.mode().mlcName()) + " "
                     + MlcLogFormatter.failureMessage(e).orElse("").lines().findFirst().orElse(""));

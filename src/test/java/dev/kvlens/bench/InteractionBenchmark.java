@@ -71,6 +71,16 @@ final class InteractionBenchmark {
         IntUnaryOperator batches = i -> 1 + triangle(i, 79);               // 1 … 80 sequences and back
         IntUnaryOperator contexts = i -> 1024 + 64 * triangle(i, 112);     // 1,024 … 8,192 tokens and back
         drive(window.scene(), vm.batchSizeProperty(), batches, WARM_UP_STEPS);
+        if (System.getProperty("bench.noop") != null) { // profiling aid: the fixed cost of a frame that repaints one label
+            IntegerProperty colour = new javafx.beans.property.SimpleIntegerProperty();
+            javafx.scene.control.Label title = (javafx.scene.control.Label) window.scene().lookup("#chartTitle");
+            colour.addListener((o, a, b) -> title.setTextFill(b.intValue() % 2 == 0 ? javafx.scene.paint.Color.BLACK
+                    : javafx.scene.paint.Color.DARKBLUE));
+            drive(window.scene(), colour, i -> i + 1, steps);
+            if ("only".equals(System.getProperty("bench.noop"))) {
+                System.exit(0);
+            }
+        }
         Series batch = drive(window.scene(), vm.batchSizeProperty(), batches, steps);
         double rss = residentMegabytes();
         if (System.getProperty("bench.shot") != null) { // profiling aid: with -Dprism.showdirty=true, shows what repaints
@@ -109,7 +119,7 @@ final class InteractionBenchmark {
         // profiling aid: -Dbench.hide=log,#someId measures the window without those parts
         for (String id : System.getProperty("bench.hide", "").split(",")) {
             if (!id.isEmpty()) {
-                (id.equals("log") ? view.logPane().textArea() : scene.lookup(id)).setVisible(false);
+                (id.equals("log") ? view.logPane().textArea() : scene.lookup(id)).setOpacity(0);
             }
         }
         return new Window(scene, vm);
@@ -130,6 +140,7 @@ final class InteractionBenchmark {
         long[] nanos = new long[steps];
         long[] setNanos = new long[steps];
         long[] layoutNanos = new long[steps];
+        long[] queuedNanos = new long[steps];
         CompletableFuture<Void> done = new CompletableFuture<>();
         int[] step = {0};
         long[] start = {-1};
@@ -142,6 +153,7 @@ final class InteractionBenchmark {
             start[0] = -1;
             layoutNanos[index] = System.nanoTime() - t0;
             Platform.runLater(() -> {
+                queuedNanos[index] = System.nanoTime() - t0;
                 SceneHelper.getPeer(scene).waitForRenderingToComplete();
                 nanos[index] = System.nanoTime() - t0;
                 if (index == steps - 1) {
@@ -169,8 +181,9 @@ final class InteractionBenchmark {
             scene.removePostLayoutPulseListener(afterLayout);
         });
         if (Boolean.getBoolean("bench.breakdown")) { // profiling aid: where a step's time goes
-            System.out.printf("breakdown p50: set %.3f ms, to post-layout %.3f ms, total %.3f ms%n",
-                    new Series(setNanos).p50Millis(), new Series(layoutNanos).p50Millis(), new Series(nanos).p50Millis());
+            System.out.printf("breakdown p50: set %.3f ms, to post-layout %.3f ms, to the queued task %.3f ms, total %.3f ms%n",
+                    new Series(setNanos).p50Millis(), new Series(layoutNanos).p50Millis(),
+                    new Series(queuedNanos).p50Millis(), new Series(nanos).p50Millis());
         }
         return new Series(nanos);
     }
