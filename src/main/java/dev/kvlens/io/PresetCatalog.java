@@ -34,16 +34,26 @@ public record PresetCatalog(List<ModelDescription> models, List<DevicePreset> de
     private static final String MODELS = "/assets/presets/models.json";
     private static final String DEVICES = "/assets/presets/devices.json";
 
-    /** Loads the catalog shipped with the app. */
+    /** The catalog shipped with the app: read once per process (it is immutable), on first use from any thread. */
     public static PresetCatalog load() {
-        JsonFields modelsFile = new JsonFields(MODELS, "", Json.readResource(MODELS));
-        JsonFields devicesFile = new JsonFields(DEVICES, "", Json.readResource(DEVICES));
+        return Bundled.CATALOG;
+    }
+
+    private static final class Bundled { // initialised, thread-safely, by the first load()
+        static final PresetCatalog CATALOG = read();
+    }
+
+    private static PresetCatalog read() {
+        JsonNode modelsJson = Json.readResource(MODELS);
+        JsonNode devicesJson = Json.readResource(DEVICES);
+        JsonFields modelsFile = new JsonFields(MODELS, "", modelsJson);
+        JsonFields devicesFile = new JsonFields(DEVICES, "", devicesJson);
         List<ModelDescription> models = new ArrayList<>();
-        for (JsonNode node : Json.readResource(MODELS).path("models")) {
+        for (JsonNode node : modelsJson.path("models")) {
             models.add(model(new JsonFields(MODELS, "models[" + models.size() + "]", node)));
         }
         List<DevicePreset> devices = new ArrayList<>();
-        for (JsonNode node : Json.readResource(DEVICES).path("devices")) {
+        for (JsonNode node : devicesJson.path("devices")) {
             devices.add(device(new JsonFields(DEVICES, "devices[" + devices.size() + "]", node)));
         }
         Quantization quantization = Quantization.require(modelsFile.requireString("defaultQuantization"));

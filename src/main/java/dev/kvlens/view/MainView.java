@@ -47,7 +47,6 @@ public final class MainView extends BorderPane {
     private final RecentFiles recent;
     private final AboutInfo about;
     private final ChartCard chartCard;
-    private final ImportView importView;
     private final StatusLine status;
     private final LogPane log;
     private final TabPane tabs = new TabPane();
@@ -73,7 +72,6 @@ public final class MainView extends BorderPane {
         this.recent = recent;
         this.about = about;
         this.chartCard = new ChartCard(viewModel);
-        this.importView = new ImportView(imports);
         this.status = new StatusLine(viewModel);
         this.log = new LogPane(viewModel);
         setId("mainView");
@@ -99,17 +97,19 @@ public final class MainView extends BorderPane {
         memoryTab.setContent(chartCard);
         importTab.setId("importTab");
         importTab.textProperty().bind(I18n.bind("import.tab"));
-        ScrollPane importScroll = new ScrollPane(importView);
-        importScroll.setFitToWidth(true);
-        importTab.setContent(importScroll);
+        createOnFirstSelection(importTab, () -> {
+            ScrollPane importScroll = new ScrollPane(new ImportView(imports));
+            importScroll.setFitToWidth(true);
+            return importScroll;
+        });
         mapTab = tab("mapTab", "map.tab");
         Tab waterfallTab = tab("waterfallTab", "waterfall.tab");
         Tab compareTab = tab("compareTab", "compare.tab");
         // the trade-off views work only while they are on screen
         mapView = new CapacityMapView(exploration, mapTab.selectedProperty().or(mapBeside.selectedProperty()));
         mapTab.setContent(mapView);
-        waterfallTab.setContent(new WaterfallView(exploration, waterfallTab.selectedProperty()));
-        compareTab.setContent(new CompareView(exploration, compareTab.selectedProperty()));
+        createOnFirstSelection(waterfallTab, () -> new WaterfallView(exploration, waterfallTab.selectedProperty()));
+        createOnFirstSelection(compareTab, () -> new CompareView(exploration, compareTab.selectedProperty()));
         tabs.getTabs().addAll(memoryTab, mapTab, waterfallTab, compareTab, importTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("centerTabs");
@@ -121,6 +121,26 @@ public final class MainView extends BorderPane {
         center.setPadding(new Insets(8, 12, 6, 12));
         setCenter(center);
         setBottom(log);
+    }
+
+    /**
+     * Builds a tab's view when the tab is first selected: until then it costs nothing — no nodes, skins or CSS at
+     * start-up, and nothing in the scene graph to walk on every frame.
+     */
+    private static void createOnFirstSelection(Tab tab, java.util.function.Supplier<javafx.scene.Node> view) {
+        if (tab.isSelected()) {
+            tab.setContent(view.get());
+            return;
+        }
+        tab.selectedProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable selected) {
+                if (tab.isSelected()) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.setContent(view.get());
+                }
+            }
+        });
     }
 
     /** Shows the capacity map beside the tabs (so it stays in view with the chart) or back in its own tab. */
