@@ -4,51 +4,43 @@ import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
- * Passes values on at most once per interval, on the FX thread: the first value of a burst at once, later ones
- * coalesced so that the last value always arrives, at most one interval late. For text nobody can read at the
- * display rate — the MLC log while a slider is dragged — and which costs as much to lay out and paint as the chart.
+ * Passes values on when they come to rest, on the FX thread: a value arriving after a quiet interval goes through
+ * at once; values arriving faster than that (a slider being dragged) are held, and the last one goes through once
+ * they stop for an interval. For text nobody reads while it changes every frame — the MLC log during a drag —
+ * and which costs more to lay out and paint than the chart.
  */
 final class Coalescer<T> {
 
     private final long intervalNanos;
     private final Consumer<T> sink;
-    private final LongSupplier clock;
-    private final PauseTransition wait = new PauseTransition();
-    private long lastNanos;
-    private boolean delivered;
+    private final PauseTransition quiet;
+    private long lastOfferNanos;
+    private boolean offered;
     private T pending;
 
     Coalescer(Duration interval, Consumer<T> sink) {
-        this(interval, sink, System::nanoTime);
-    }
-
-    Coalescer(Duration interval, Consumer<T> sink, LongSupplier clock) {
         this.intervalNanos = (long) (interval.toMillis() * 1_000_000);
         this.sink = sink;
-        this.clock = clock;
-        wait.setOnFinished(e -> deliver(pending));
+        this.quiet = new PauseTransition(interval);
+        quiet.setOnFinished(e -> {
+            T value = pending;
+            pending = null;
+            sink.accept(value);
+        });
     }
 
     void offer(T value) {
-        long since = clock.getAsLong() - lastNanos;
-        if (wait.getStatus() == javafx.animation.Animation.Status.RUNNING) {
-            pending = value;
-        } else if (!delivered || since >= intervalNanos) {
-            deliver(value);
+        long now = System.nanoTime();
+        boolean resting = !offered || now - lastOfferNanos >= intervalNanos;
+        offered = true;
+        lastOfferNanos = now;
+        if (resting && quiet.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            sink.accept(value);
         } else {
             pending = value;
-            wait.setDuration(Duration.millis((intervalNanos - since) / 1e6));
-            wait.playFromStart();
+            quiet.playFromStart(); // restarts: the value goes through an interval after the last change
         }
-    }
-
-    private void deliver(T value) {
-        pending = null;
-        delivered = true;
-        lastNanos = clock.getAsLong();
-        sink.accept(value);
     }
 }

@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 /** The collapsible pane with the exact lines MLC prints for the scenario (engine start, then compile). */
 public final class LogPane extends TitledPane {
 
-    /** While a slider moves the log refreshes ~8 times a second instead of every frame (see {@link Coalescer}). */
+    /** While a slider moves the log waits until it rests this long (see {@link Coalescer}). */
     static final javafx.util.Duration REFRESH = javafx.util.Duration.millis(120);
 
     private final TextArea text = new TextArea();
