@@ -23,6 +23,7 @@ public final class I18n {
     private static final String BUNDLE = "dev.kvlens.i18n.messages";
     private static final ResourceBundle.Control NO_SYSTEM_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final java.util.Map<String, MessageFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(fromSystem(Locale.getDefault()));
 
     private I18n() {
@@ -47,10 +48,19 @@ public final class I18n {
 
     /** The text of a key in the current locale, with {@link MessageFormat} arguments when given. */
     public static String get(String key, Object... args) {
+        Locale locale = LOCALE.get();
         // no fallback to the JVM's default locale: English on a Chinese system must stay English
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, LOCALE.get(), NO_SYSTEM_FALLBACK);
-        String text = bundle.getString(key);
-        return args.length == 0 ? text : new MessageFormat(text, LOCALE.get()).format(args);
+        String text = ResourceBundle.getBundle(BUNDLE, locale, NO_SYSTEM_FALLBACK).getString(key);
+        if (args.length == 0) {
+            return text;
+        }
+        // parsing a pattern builds a MessageFormat and its sub-formats: a slider step formats dozens of texts, so
+        // each pattern is parsed once per language (MessageFormat is not thread-safe: format under its lock)
+        MessageFormat format = FORMATS.computeIfAbsent(locale.toLanguageTag() + '\u0000' + key,
+                k -> new MessageFormat(text, locale));
+        synchronized (format) {
+            return format.format(args);
+        }
     }
 
     /** A binding that follows the locale. */

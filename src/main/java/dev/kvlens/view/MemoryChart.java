@@ -51,6 +51,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         setId("memoryChart");
         setAnimated(false);
         categories.setAnimated(false);
+        categories.setAutoRanging(false); // the categories are set, not re-derived from the data on every change
         gib.setAnimated(false);
         gib.setAutoRanging(false);
         gib.setLowerBound(0);
@@ -104,7 +105,10 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
                     node.setAccessibleText(describedName(b) + ": " + I18n.get("segment." + seg.name()) + " "
                             + gibText(bytes) + " GiB");
                 }
-                tooltips.get(seg.ordinal() * next.bars().size() + bar).setText(tooltipText(b, seg, bytes));
+                Tooltip tip = tooltips.get(seg.ordinal() * next.bars().size() + bar);
+                if (tip.isShowing()) { // otherwise written when it shows: a drag would format 15 texts per step
+                    tip.setText(tooltipText(b, seg, bytes));
+                }
             }
             updateAnnotation(annotations.get(bar), b);
         }
@@ -140,9 +144,15 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         tooltips.clear();
         for (XYChart.Series<String, Number> s : series) {
             List<XYChart.Data<String, Number>> data = new ArrayList<>();
-            for (String name : names) {
-                XYChart.Data<String, Number> d = new XYChart.Data<>(name, 0);
+            Segment seg = Segment.values()[series.indexOf(s)];
+            for (int bar = 0; bar < names.size(); bar++) {
+                XYChart.Data<String, Number> d = new XYChart.Data<>(names.get(bar), 0);
                 Tooltip tip = new Tooltip();
+                int index = bar;
+                tip.setOnShowing(e -> {
+                    MemoryBar shown = model.bars().get(index);
+                    tip.setText(tooltipText(shown, seg, shown.bytes(seg)));
+                });
                 tooltips.add(tip);
                 d.nodeProperty().subscribe(node -> {
                     if (node != null) {

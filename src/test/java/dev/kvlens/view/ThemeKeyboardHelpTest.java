@@ -9,6 +9,7 @@ import dev.kvlens.viewmodel.Segment;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
@@ -145,5 +146,17 @@ class ThemeKeyboardHelpTest {
     void chartSegmentsSpeakTheirValue(FxRobot robot) {
         Node serverKv = view.chartCard().chart().segmentNodes(Segment.KV_PAGES).get(3);
         assertThat(serverKv.getAccessibleText()).isEqualTo("server: KV cache 13.17 GiB");
+    }
+
+    @Test
+    void hoveringASegmentShowsItsExactSize(FxRobot robot) {
+        Node compileParameters = view.chartCard().chart().segmentNodes(Segment.PARAMETERS).get(0);
+        robot.moveTo(compileParameters);
+        Tooltip tip = (Tooltip) compileParameters.getProperties().get("javafx.scene.control.Tooltip");
+        WaitForAsyncUtils.sleep(1_600, java.util.concurrent.TimeUnit.MILLISECONDS); // a tooltip shows after 1 s
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tip.isShowing()).isTrue();
+        // Llama-3-8B q4f16_1 parameters: 4,517,404,672 B = 4308.133 MiB (rules §7, "Parameters: 4308.133 MB")
+        assertThat(tip.getText()).startsWith("Compile report — Parameters").contains("4308.133 MiB");
     }
 }
