@@ -48,18 +48,21 @@ public final class CjkFont {
      * else the default family.
      */
     public static Font font(double size) {
+        if (!I18n.CHINESE.equals(I18n.locale())) {
+            return Font.font(size);
+        }
         styleClass();
-        return I18n.CHINESE.equals(I18n.locale()) && chosenFamily.isPresent()
-                ? Font.font(chosenFamily.get(), size) : Font.font(size);
+        return chosenFamily.map(family -> Font.font(family, size)).orElseGet(() -> Font.font(size));
     }
 
     /** Keeps a root node's CJK font class in step with the language. */
     public static void follow(Node root) {
-        I18n.localeProperty().subscribe(locale -> styleClass().ifPresent(cls -> {
-            root.getStyleClass().remove(cls);
+        // the installed families are listed only once Chinese is chosen: listing them costs start-up time
+        I18n.localeProperty().subscribe(locale -> {
+            root.getStyleClass().removeAll(CLASSES.values());
             if (I18n.CHINESE.equals(locale)) {
-                root.getStyleClass().add(cls);
+                styleClass().ifPresent(root.getStyleClass()::add);
             }
-        }));
+        });
     }
 }
