@@ -7,7 +7,8 @@ package dev.kvlens.app;
  * fields, buttons, text areas, split panes…) as a small image and draws it stretched as 3 or 9 slices. With the
  * software pipeline that stretch is a per-pixel interpolated image draw, the most expensive part of a frame while
  * a slider moves (measured with JFR: about half of the render thread's time); drawing the fills directly is a
- * plain rectangle fill. On GPU pipelines direct fills are equally cheap. A value given on the command line wins.
+ * plain rectangle fill. With a GPU pipeline the fills are the GPU's work either way (not measured: the build
+ * machine has no GPU). A value given on the command line wins.
  */
 public final class RenderingSettings {
 

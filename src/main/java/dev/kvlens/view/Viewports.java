@@ -8,8 +8,7 @@ import javafx.scene.control.ScrollPane;
  * Scroll panes that repaint only what changed. {@code ScrollPaneSkin} caches its viewport as an image
  * ({@code cache = true}), so any change inside — a slider's value field in the scenario panel, a new line in the
  * MLC log — re-renders the whole visible content into that image before drawing it: on every slider step with the
- * software renderer. Without the cache only the dirty region is painted. Scrolling repaints the viewport either
- * way with the software renderer.
+ * software renderer. Without the cache only the dirty region is painted.
  */
 final class Viewports {
 
