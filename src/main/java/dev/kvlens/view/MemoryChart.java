@@ -36,6 +36,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
     private final Line budgetLine = new Line();
     private final Line deviceLine = new Line();
     private final Region backdrop = new Region();
+    private final javafx.scene.Group gridLines = new javafx.scene.Group();
     private final List<Label> annotations = new ArrayList<>();
     private ChartModel model;
     private Runnable onCompileBar = () -> { };
@@ -58,6 +59,15 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         gib.setMinorTickVisible(false);
         gib.labelProperty().bind(I18n.bind("chart.axis"));
         setCategoryGap(36);
+        // XYChart rebuilds its grid-line and row-fill paths on every layout, which repaints the whole plot on every
+        // slider step; the chart draws its own horizontal lines instead, moved only when the axis changes
+        setVerticalGridLinesVisible(false);
+        setHorizontalGridLinesVisible(false);
+        setAlternativeRowFillVisible(false);
+        setAlternativeColumnFillVisible(false);
+        setHorizontalZeroLineVisible(false);
+        setVerticalZeroLineVisible(false);
+        getPlotChildren().add(gridLines);
         for (Segment segment : Segment.values()) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.nameProperty().bind(I18n.bind("segment." + segment.name()));
@@ -190,6 +200,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
             return;
         }
         double width = getPlotChildren().isEmpty() ? 0 : categories.getWidth();
+        placeGridLines(width);
         placeLine(budgetLine, model.budgetBytes(), width);
         placeLine(deviceLine, model.deviceBytes(), width);
         double slot = categories.getCategories().isEmpty() ? 0 : width / categories.getCategories().size();
@@ -207,6 +218,30 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
                 backdrop.setVisible(true);
                 backdrop.resizeRelocate(center - slot / 2 + 4, 0, Math.max(0, slot - 8), gib.getHeight());
             }
+        }
+    }
+
+    /** One line per tick above zero; unchanged positions leave the lines, and the plot, unpainted. */
+    private void placeGridLines(double width) {
+        List<Double> ys = gib.getTickMarks().stream()
+                .map(tick -> Math.round(gib.getDisplayPosition(tick.getValue())) + 0.5)
+                .filter(y -> y < gib.getHeight() - 1)
+                .toList();
+        List<Node> lines = gridLines.getChildren();
+        while (lines.size() > ys.size()) {
+            lines.remove(lines.size() - 1);
+        }
+        while (lines.size() < ys.size()) {
+            Line line = new Line();
+            line.getStyleClass().add(Styles.GRID_LINE);
+            lines.add(line);
+        }
+        for (int i = 0; i < ys.size(); i++) {
+            Line line = (Line) lines.get(i);
+            line.setStartX(0);
+            line.setEndX(width);
+            line.setStartY(ys.get(i));
+            line.setEndY(ys.get(i));
         }
     }
 

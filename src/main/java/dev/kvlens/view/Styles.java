@@ -21,6 +21,7 @@ public final class Styles {
     public static final String BAR_ANNOTATION = "bar-annotation";
     public static final String BAR_ANNOTATION_FAIL = "bar-annotation-fail";
     public static final String BUDGET_LINE = "budget-line";
+    public static final String GRID_LINE = "grid-line";
     public static final String DEVICE_LINE = "device-line";
     public static final String LEGEND_LINE_BUDGET = "legend-line-budget";
     public static final String LEGEND_LINE_DEVICE = "legend-line-device";
