@@ -14,7 +14,7 @@ import javafx.scene.layout.VBox;
 public final class LogPane extends TitledPane {
 
     /** While a slider moves the log waits until it rests this long (see {@link Coalescer}). */
-    static final javafx.util.Duration REFRESH = javafx.util.Duration.millis(120);
+    static final javafx.util.Duration QUIET = javafx.util.Duration.millis(120);
 
     private final TextArea text = new TextArea();
     private final Button copy = new Button();
@@ -29,7 +29,7 @@ public final class LogPane extends TitledPane {
         text.setWrapText(false);
         text.setPrefRowCount(7);
         Viewports.renderDirectly(text);
-        Coalescer<String> lines = new Coalescer<>(REFRESH, text::setText);
+        Coalescer<String> lines = new Coalescer<>(QUIET, text::setText);
         viewModel.logTextProperty().subscribe(lines::offer);
         copy.setId("copyLogButton");
         copy.textProperty().bind(I18n.bind("log.copy"));

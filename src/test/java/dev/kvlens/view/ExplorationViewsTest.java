@@ -46,7 +46,7 @@ class ExplorationViewsTest {
             int value = batch;
             robot.interact(() -> vm.batchSizeProperty().set(value));
         }
-        Thread.sleep((long) LogPane.REFRESH.toMillis() * 3);
+        Thread.sleep((long) LogPane.QUIET.toMillis() * 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(log.getText()).isEqualTo(vm.logTextProperty().getValue()).contains("max batch size 40 ");
     }
