@@ -12,8 +12,24 @@ public sealed interface Artifact {
     record ModelConfig(String source, ModelDescription description, Optional<String> modelLocation) implements Artifact {
     }
 
-    /** The JSON of {@code mlc_llm.cli.model_metadata <lib>}. */
-    record Metadata(String source, LibraryMetadata metadata) implements Artifact {
+    /**
+     * Library metadata: the JSON of {@code mlc_llm.cli.model_metadata <lib>}, or read from the compiled library itself
+     * (then {@code library} says which file, form and target).
+     */
+    record Metadata(String source, LibraryMetadata metadata, Optional<LibraryOrigin> library) implements Artifact {
+        public Metadata(String source, LibraryMetadata metadata) {
+            this(source, metadata, Optional.empty());
+        }
+    }
+
+    /**
+     * A model folder: an MLC weights folder ({@code mlc-chat-config.json} with its tensor cache) or a Hugging Face
+     * model folder ({@code config.json}).
+     *
+     * @param params parameter bytes summed over the tensor cache's records, when the folder has one
+     */
+    record ModelFolder(String source, ModelDescription description, Optional<ByteFigure> params,
+                       Optional<String> modelLocation) implements Artifact {
     }
 
     /** Text MLC printed: a compile report, engine lines, or both. */
