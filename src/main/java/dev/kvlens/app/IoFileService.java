@@ -4,16 +4,19 @@ import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.io.AtomicFiles;
 import dev.kvlens.io.EstimateCsv;
 import dev.kvlens.io.EstimateJson;
+import dev.kvlens.io.LocalModels;
 import dev.kvlens.io.PngWriter;
 import dev.kvlens.io.ScenarioFiles;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.Estimate;
+import dev.kvlens.model.InstalledModel;
 import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.viewmodel.FileService;
 
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +31,16 @@ final class IoFileService implements FileService {
     @Override
     public Artifact parse(String source, String text, Map<String, Long> symbols) {
         return ArtifactReader.parse(source, text, symbols, Optional.empty());
+    }
+
+    @Override
+    public List<InstalledModel> installedModels() {
+        return LocalModels.find();
+    }
+
+    @Override
+    public List<Path> modelCaches() {
+        return LocalModels.caches();
     }
 
     @Override

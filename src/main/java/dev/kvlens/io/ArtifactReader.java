@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Opens whatever the user drops or picks: a chat config, a Hugging Face config, library metadata, a saved
- * scenario (all JSON, told apart by their fields) or MLC's log text. Every failure is an {@link InputException}
+ * Opens whatever the user drops or picks: a model folder, a compiled model library (told apart by its first bytes),
+ * a chat config, a Hugging Face config, library metadata, a saved scenario (all JSON, told apart by their fields) or
+ * MLC's log text. Every failure is an {@link InputException}
  * naming the file.
  */
 public final class ArtifactReader {
@@ -30,6 +31,12 @@ public final class ArtifactReader {
      * @param symbols values for symbolic dimensions of library metadata (e.g. the current vocab_size)
      */
     public static Artifact read(Path path, Map<String, Long> symbols) {
+        if (Files.isDirectory(path)) {
+            return ModelFolders.read(path);
+        }
+        if (LibraryFiles.isLibrary(path)) {
+            return LibraryFiles.read(path, symbols);
+        }
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         String text;
         try {

@@ -84,7 +84,9 @@ public final class LibraryFiles {
             throw new InputException(name, "", "contains text that starts like MLC model metadata, but no complete "
                     + "metadata JSON with memory_usage and params");
         }
-        throw new InputException(name, "", "is a " + scan.form.label() + " without MLC model metadata (is it a library "
+        String form = scan.form.label();
+        String article = form.startsWith("E") ? "an " : "a ";
+        throw new InputException(name, "", "is " + article + form + " without MLC model metadata (is it a library "
                 + "made by mlc_llm compile?)");
     }
 

@@ -57,12 +57,32 @@ public final class LibraryMetadataReader {
                 top.optionalInt("max_batch_size", 1, Integer.MAX_VALUE),
                 top.optionalInt("tensor_parallel_shards", 1, 4096),
                 top.optionalInt("pipeline_parallel_stages", 1, 4096));
-        return new LibraryMetadata(limits.modelType(), limits.quantization(), params, functions, limits, kv, unresolved);
+        Optional<String> kind = Optional.of(top.optionalString("kv_state_kind")).filter(k -> !k.isEmpty());
+        return new LibraryMetadata(limits.modelType(), limits.quantization(), params, functions, limits, kv, unresolved,
+                vocabSize(root.path("params"), symbols), kind);
     }
 
     private static OptionalInt window(JsonFields fields, String name) {
         OptionalInt value = fields.optionalInt(name, -1, Integer.MAX_VALUE);
         return value.isPresent() && value.getAsInt() == 0 ? OptionalInt.of(-1) : value;
+    }
+
+    /** The resolved vocab_size symbol, else the first dimension of the first embedding with a concrete shape. */
+    private static OptionalLong vocabSize(JsonNode params, Map<String, Long> symbols) {
+        if (symbols.containsKey("vocab_size")) {
+            return OptionalLong.of(symbols.get("vocab_size"));
+        }
+        if (params.isArray()) {
+            for (JsonNode param : params) {
+                String name = param.path("name").asText("");
+                JsonNode first = param.path("shape").path(0);
+                if ((name.contains("embed") || name.contains("wte")) && first.isIntegralNumber() && first.asLong() > 0
+                        && first.asLong() <= Integer.MAX_VALUE) {
+                    return OptionalLong.of(first.asLong());
+                }
+            }
+        }
+        return OptionalLong.empty();
     }
 
     private static OptionalLong paramsBytes(String source, JsonNode params, Map<String, Long> symbols,

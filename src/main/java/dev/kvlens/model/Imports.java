@@ -70,13 +70,13 @@ public final class Imports {
         List<String> notes = new ArrayList<>();
         ModelDescription limited = CompileLimits.apply(model, metadata.limits());
         Optional<ByteFigure> params = metadata.paramsBytes().isPresent()
-                ? Optional.of(ByteFigure.given(metadata.paramsBytes().getAsLong(), "params in " + source))
+                ? Optional.of(ByteFigure.given(metadata.paramsBytes().getAsLong(), "from " + source))
                 : Optional.empty();
         if (!metadata.unresolved().isEmpty()) {
             notes.add("parameters not taken from " + source + ": unknown dimension(s) " + metadata.unresolved());
         }
         Optional<ByteFigure> temp = metadata.tempFuncBytes().isPresent()
-                ? Optional.of(ByteFigure.given(metadata.tempFuncBytes().getAsLong(), "memory_usage in " + source))
+                ? Optional.of(ByteFigure.given(metadata.tempFuncBytes().getAsLong(), "from " + source + " (memory_usage)"))
                 : Optional.empty();
         metadata.kvCache().ifPresent(kv -> {
             KvCacheGeometry ours = limited.geometry().kvCache(limited.compile().tensorParallelShards());

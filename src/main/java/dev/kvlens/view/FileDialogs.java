@@ -15,6 +15,11 @@ public interface FileDialogs {
 
     List<Path> open(Window owner, String title, Path directory, List<FileChooser.ExtensionFilter> filters);
 
+    /** A folder (a model folder); none by default, for scripted dialogs that do not offer one. */
+    default Optional<Path> openFolder(Window owner, String title, Path directory) {
+        return Optional.empty();
+    }
+
     /** The platform's file choosers. */
     FileDialogs NATIVE = new FileDialogs() {
         @Override
@@ -32,6 +37,16 @@ public interface FileDialogs {
             chooser.getExtensionFilters().addAll(filters);
             List<File> files = chooser.showOpenMultipleDialog(owner);
             return files == null ? List.of() : files.stream().map(File::toPath).toList();
+        }
+
+        @Override
+        public Optional<Path> openFolder(Window owner, String title, Path directory) {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle(title);
+            if (directory != null && directory.toFile().isDirectory()) {
+                chooser.setInitialDirectory(directory.toFile());
+            }
+            return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
         }
 
         private FileChooser chooser(String title, Path directory) {

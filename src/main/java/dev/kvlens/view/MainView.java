@@ -176,6 +176,8 @@ public final class MainView extends BorderPane {
 
     private MenuBar menuBar() {
         MenuItem open = item("menu.file.open", "openMenuItem", this::open, "Shortcut+O");
+        MenuItem openFolder = item("menu.file.openFolder", "openFolderMenuItem", this::openFolder, "Shortcut+Shift+O");
+        MenuItem openLocal = item("menu.file.openLocal", "openLocalMenuItem", this::openLocal, "Shortcut+L");
         Menu recentMenu = menu("menu.file.recent");
         recentMenu.setId("recentMenu");
         recent.files().addListener((ListChangeListener<Path>) c -> fillRecent(recentMenu));
@@ -192,7 +194,7 @@ public final class MainView extends BorderPane {
         scale.getItems().addAll(one, two);
         MenuItem quit = item("menu.file.quit", "quitMenuItem", Platform::exit, "Shortcut+Q");
         Menu file = menu("menu.file");
-        file.getItems().addAll(open, recentMenu, save, new SeparatorMenuItem(), export, copy, scale,
+        file.getItems().addAll(open, openFolder, openLocal, recentMenu, save, new SeparatorMenuItem(), export, copy, scale,
                 new SeparatorMenuItem(), csv, json, new SeparatorMenuItem(), quit);
 
         Menu edit = menu("menu.edit");
@@ -315,8 +317,17 @@ public final class MainView extends BorderPane {
 
     private void open() {
         dialogs.open(window(), I18n.get("open.title"), lastDirectory, List.of(
-                new FileChooser.ExtensionFilter(I18n.get("open.filter"), "*.json", "*.log", "*.txt"),
+                new FileChooser.ExtensionFilter(I18n.get("open.filter"), "*.json", "*.log", "*.txt", "*.so", "*.dylib",
+                        "*.dll", "*.wasm", "*.tar"),
                 new FileChooser.ExtensionFilter("*", "*"))).forEach(this::importFile);
+    }
+
+    private void openFolder() {
+        dialogs.openFolder(window(), I18n.get("folder.title"), lastDirectory).ifPresent(this::importFile);
+    }
+
+    private void openLocal() {
+        new LocalModelsDialog(window(), files).show(this::importFile);
     }
 
     /** Imports a file (read off the FX thread); a failure shows its message and changes nothing. */
@@ -328,7 +339,13 @@ public final class MainView extends BorderPane {
                     fail(I18n.get("import.failed", path.getFileName()), FileCommands.message(error));
                     return;
                 }
-                String summary = imports.importArtifact(artifact);
+                String summary;
+                try {
+                    summary = imports.importArtifact(artifact);
+                } catch (IllegalArgumentException e) {
+                    fail(I18n.get("import.failed", path.getFileName()), e.getMessage());
+                    return;
+                }
                 recent.use(path);
                 status.setText(I18n.get("import.done", summary));
                 if (imports.printedRuntimeProperty().get() != null || !imports.functionMibProperty().get().isEmpty()) {

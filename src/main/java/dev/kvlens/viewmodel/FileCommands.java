@@ -2,10 +2,12 @@ package dev.kvlens.viewmodel;
 
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.Estimate;
+import dev.kvlens.model.InstalledModel;
 import dev.kvlens.model.ScenarioDocument;
 
 import java.awt.image.RenderedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,6 +38,16 @@ public final class FileCommands {
 
     public CompletableFuture<Artifact> parse(String source, String text, Map<String, Long> symbols) {
         return async(() -> files.parse(source, text, symbols));
+    }
+
+    /** What is installed on this machine, searched off the FX thread. */
+    public CompletableFuture<List<InstalledModel>> installedModels() {
+        return async(files::installedModels);
+    }
+
+    /** The caches searched. */
+    public List<Path> modelCaches() {
+        return files.modelCaches();
     }
 
     public CompletableFuture<Path> exportPng(RenderedImage image, Path path) {

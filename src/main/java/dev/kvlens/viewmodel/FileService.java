@@ -2,11 +2,13 @@ package dev.kvlens.viewmodel;
 
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.Estimate;
+import dev.kvlens.model.InstalledModel;
 import dev.kvlens.model.ScenarioDocument;
 
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,12 @@ public interface FileService {
 
     /** Reads pasted text (a log, or JSON). */
     Artifact parse(String source, String text, Map<String, Long> symbols);
+
+    /** What MLC and Hugging Face keep installed here (slow: reads the libraries' metadata). */
+    List<InstalledModel> installedModels();
+
+    /** The cache folders {@link #installedModels()} searches. */
+    List<Path> modelCaches();
 
     void writePng(RenderedImage image, Path path) throws IOException;
 

@@ -5,6 +5,8 @@ import dev.kvlens.model.Device;
 import dev.kvlens.model.DeviceMemorySolver;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.Imports;
+import dev.kvlens.model.LibraryModels;
+import dev.kvlens.model.SameModel;
 import dev.kvlens.model.LogComparison;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.PrintedLog;
@@ -98,9 +100,11 @@ public final class ImportViewModel {
         if (artifact instanceof Artifact.ModelConfig config) {
             return importModel(config);
         }
+        if (artifact instanceof Artifact.ModelFolder folder) {
+            return importFolder(folder);
+        }
         if (artifact instanceof Artifact.Metadata metadata) {
-            return importFigures(Imports.metadata(estimator.modelProperty().get(), metadata.metadata(),
-                    metadata.source()), bytesToMib(metadata.metadata().functionBytes()));
+            return importMetadata(metadata);
         }
         if (artifact instanceof Artifact.Log log) {
             return importLog(log);
@@ -137,10 +141,52 @@ public final class ImportViewModel {
         return "imported " + config.source();
     }
 
+    private String importFolder(Artifact.ModelFolder folder) {
+        importModel(new Artifact.ModelConfig(folder.source(), folder.description(), folder.modelLocation()));
+        folder.params().ifPresent(p -> {
+            estimator.givenParamsBytesProperty().set(p);
+            notes.add("parameters from " + folder.source() + "/" + p.detail() + ": " + p.bytes() + " bytes");
+        });
+        return "imported " + folder.source();
+    }
+
+    /**
+     * Applies library metadata to the current model, or — when the library belongs to another model — switches to the
+     * model the library itself describes, so one model's parameters never meet another's KV geometry.
+     */
+    private String importMetadata(Artifact.Metadata metadata) {
+        ModelDescription current = estimator.modelProperty().get();
+        Optional<String> mismatch = current == null ? Optional.of("no model is selected")
+                : SameModel.mismatch(current, metadata.metadata(), metadata.source());
+        if (mismatch.isPresent()) {
+            List<String> assumed = new ArrayList<>();
+            ModelDescription own;
+            try {
+                own = LibraryModels.describe(metadata.source(), metadata.metadata(), assumed);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(mismatch.get() + "; open the model's folder first (" + e.getMessage() + ")");
+            }
+            estimator.models().add(own);
+            estimator.modelProperty().set(own);
+            own.quantization().ifPresent(estimator.quantizationProperty()::set);
+            estimator.givenParamsBytesProperty().set(null);
+            estimator.givenTempFuncBytesProperty().set(null);
+            notes.add(mismatch.get() + ": switched to " + own.name());
+            notes.addAll(assumed);
+        }
+        metadata.library().ifPresent(origin -> notes.add("read from " + origin.describe()));
+        return importFigures(Imports.metadata(estimator.modelProperty().get(), metadata.metadata(), metadata.source()),
+                bytesToMib(metadata.metadata().functionBytes()));
+    }
+
     private String importLog(Artifact.Log log) {
         PrintedLog printed = log.log();
         List<String> summary = new ArrayList<>();
         printed.compile().ifPresent(compile -> {
+            ModelDescription current = estimator.modelProperty().get();
+            SameModel.mismatch(current, compile.metadata(), log.source()).ifPresent(m -> {
+                throw new IllegalArgumentException(m + "; open that model's config or folder first");
+            });
             Imports.Applied applied = Imports.compileLog(estimator.modelProperty().get(),
                     estimator.quantizationProperty().get(), compile, log.source());
             Map<String, Double> functions = new LinkedHashMap<>();

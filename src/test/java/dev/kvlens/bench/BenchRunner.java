@@ -27,6 +27,9 @@ public final class BenchRunner {
         boolean uiOnly = args.length > 0 && args[0].equals("ui"); // profiling: java ... BenchRunner ui
         if (!uiOnly) {
             runner.estimator();
+            LibraryReadBenchmark.Results lib = LibraryReadBenchmark.run();
+            runner.atMost("library-read-100mb", lib.medianMillis(), "ms", 1000);
+            runner.atMost("library-read-100mb-heap", lib.peakHeapMegabytes(), "MB", 64);
         }
         InteractionBenchmark.Results ui = InteractionBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 2_000);
         runner.atMost("interaction-batch-p50", ui.batch().p50Millis(), "ms", 3);

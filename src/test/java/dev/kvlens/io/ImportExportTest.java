@@ -160,7 +160,11 @@ class ImportExportTest {
         assertThat(ArtifactReader.read(log, Map.of())).isInstanceOf(Artifact.Log.class);
         Path binary = dir.resolve("lib.so");
         Files.write(binary, new byte[] {(byte) 0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe, 0, 1});
-        assertThatThrownBy(() -> ArtifactReader.read(binary, Map.of())).hasMessage("lib.so: is not UTF-8 text (is it a binary file?)");
+        assertThatThrownBy(() -> ArtifactReader.read(binary, Map.of())).hasMessage("lib.so: is an ELF shared library without "
+                + "MLC model metadata (is it a library made by mlc_llm compile?)");
+        Path junk = dir.resolve("junk.bin");
+        Files.write(junk, new byte[] {'a', (byte) 0xff, (byte) 0xfe, 0, 1});
+        assertThatThrownBy(() -> ArtifactReader.read(junk, Map.of())).hasMessage("junk.bin: is not UTF-8 text (is it a binary file?)");
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "nothing to see");
         assertThatThrownBy(() -> ArtifactReader.read(text, Map.of())).hasMessageStartingWith("notes.txt: contains no line");

@@ -106,7 +106,7 @@ class LibraryFilesTest {
 
         assertThatThrownBy(() -> LibraryFiles.read(lib, Map.of()))
                 .isInstanceOf(InputException.class)
-                .hasMessage("plain.so: is a ELF shared library without MLC model metadata (is it a library made by "
+                .hasMessage("plain.so: is an ELF shared library without MLC model metadata (is it a library made by "
                         + "mlc_llm compile?)");
     }
 }

@@ -87,8 +87,12 @@ final class EstimateCommand implements Callable<Integer> {
                 .map(r -> LogComparison.compare(r, estimate)).orElse(List.of());
         switch (output) {
             case JSON -> out.println(json(estimate, rows));
-            case CSV -> out.print(EstimateCsv.write(estimate));
+            case CSV -> {
+                out.print(EstimateCsv.write(estimate));
+                out.flush();
+            }
             case LOG -> {
+                selection.notes().forEach(n -> err.println("note: " + n));
                 notes(scenario.model(), err);
                 if (printed.isPresent()) {
                     printComparison(rows, out);

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = KvLensCommand.Version.class,
         description = "Where an MLC-LLM model's GPU memory goes: MLC's own runtime estimate, per engine mode.",
-        subcommands = {EstimateCommand.class, CompileReportCommand.class, ExportPngCommand.class})
+        subcommands = {EstimateCommand.class, CompileReportCommand.class, ExportPngCommand.class, ModelsCommand.class})
 public final class KvLensCommand {
 
     /** Bad flag, unreadable file or invalid value. */

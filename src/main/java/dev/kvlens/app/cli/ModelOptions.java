@@ -3,12 +3,16 @@ package dev.kvlens.app.cli;
 import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.io.ChatConfigReader;
 import dev.kvlens.io.HfConfigReader;
+import dev.kvlens.io.LibraryFiles;
+import dev.kvlens.io.ModelFolders;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.Imports;
 import dev.kvlens.model.CompileConfig;
+import dev.kvlens.model.LibraryModels;
 import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.SameModel;
 import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.Quantization;
 import picocli.CommandLine.ArgGroup;
@@ -24,6 +28,9 @@ import java.util.Map;
 final class ModelOptions {
 
     static final class Source {
+        @Option(names = "--model", paramLabel = "DIR",
+                description = "A model folder: MLC weights (mlc-chat-config.json + tensor-cache.json) or Hugging Face (config.json).")
+        Path model;
         @Option(names = "--chat-config", paramLabel = "FILE", description = "An mlc-chat-config.json.")
         Path chatConfig;
         @Option(names = "--hf-config", paramLabel = "FILE", description = "A Hugging Face config.json.")
@@ -47,8 +54,12 @@ final class ModelOptions {
         BigDecimal mib;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
+
+    @Option(names = "--model-lib", paramLabel = "FILE",
+            description = "A compiled model library (.so, .dylib, .dll, .wasm, .tar): exact parameter and temporary bytes, limits.")
+    Path modelLib;
 
     @Option(names = "--quantization", paramLabel = "Q", description = "Quantization scheme, e.g. q4f16_1 (required unless the chat config names it).")
     String quantization;
@@ -72,13 +83,25 @@ final class ModelOptions {
             description = "The JSON of `python -m mlc_llm.cli.model_metadata <lib>`: exact bytes and limits.")
     Path libraryMetadata;
 
+    private ByteFigure folderParams;
+    private final List<String> libraryNotes = new ArrayList<>();
+
     @ArgGroup(exclusive = true)
     Params params;
     @ArgGroup(exclusive = true)
     Temp temp;
 
-    /** The description the source option names. */
+    /** The description the source option names (a model folder's tensor cache gives its parameter bytes too). */
     ModelDescription description(PresetCatalog catalog) {
+        if (source == null) {
+            throw new IllegalArgumentException("give the model: --model DIR, --model-lib FILE, --chat-config FILE, "
+                    + "--hf-config FILE or --preset ID");
+        }
+        if (source.model != null) {
+            Artifact.ModelFolder folder = ModelFolders.read(source.model);
+            folderParams = folder.params().orElse(null);
+            return folder.description();
+        }
         if (source.chatConfig != null) {
             return ChatConfigReader.read(source.chatConfig);
         }
@@ -92,21 +115,33 @@ final class ModelOptions {
 
     /** What these options select: the model with its compile-time values, the scheme, measured figures. */
     record Selection(ModelDescription description, Quantization scheme, ByteFigure params, ByteFigure temp,
-                     CompileConfig defaults) {
+                     CompileConfig defaults, List<String> notes) {
         ModelLibrary library() {
             return ModelLibrary.build(description, scheme, description.compile(), params, temp);
         }
     }
 
     Selection select(PresetCatalog catalog) {
-        ModelDescription read = description(catalog);
+        Artifact.Metadata library = null;
+        ModelDescription read;
+        if (source == null && modelLib != null) {
+            library = readLibrary(Map.of());
+            read = LibraryModels.describe(library.source(), library.metadata(), libraryNotes);
+        } else {
+            read = description(catalog);
+            if (modelLib != null) {
+                library = readLibrary(Map.of("vocab_size", (long) read.geometry().vocabSize()));
+            }
+        }
+        Artifact.Metadata lib = library;
         Quantization scheme = quantization != null ? Quantization.require(quantization)
-                : read.quantization().orElseThrow(() -> new IllegalArgumentException(
+                : read.quantization().or(() -> lib == null ? java.util.Optional.empty()
+                        : lib.metadata().quantization().flatMap(Quantization::byName)).orElseThrow(() -> new IllegalArgumentException(
                 "--quantization is required: " + read.source() + " does not name a quantization"));
         ModelDescription description = read;
-        ByteFigure importedParams = null;
+        ByteFigure importedParams = folderParams;
         ByteFigure importedTemp = null;
-        for (Imports.Applied applied : imports(description, scheme)) {
+        for (Imports.Applied applied : imports(description, scheme, library)) {
             description = applied.model();
             importedParams = applied.params().orElse(importedParams);
             importedTemp = applied.temp().orElse(importedTemp);
@@ -115,19 +150,30 @@ final class ModelOptions {
         ByteFigure givenTemp = tempFigure();
         return new Selection(description.withCompile(compile(description.compile())), scheme,
                 givenParams != null ? givenParams : importedParams, givenTemp != null ? givenTemp : importedTemp,
-                description.compile());
+                description.compile(), List.copyOf(libraryNotes));
     }
 
-    /** Library metadata first, then the compile log (its printed values are the rounder ones). */
-    private List<Imports.Applied> imports(ModelDescription description, Quantization scheme) {
+    private Artifact.Metadata readLibrary(Map<String, Long> symbols) {
+        return LibraryFiles.read(modelLib, symbols);
+    }
+
+    /** The library first, then library metadata, then the compile log (its printed values are the rounder ones). */
+    private List<Imports.Applied> imports(ModelDescription description, Quantization scheme, Artifact.Metadata library) {
         List<Imports.Applied> applied = new ArrayList<>();
         ModelDescription current = description;
+        if (library != null) {
+            refuseOtherModel(SameModel.mismatch(current, library.metadata(), library.source()));
+            Imports.Applied a = Imports.metadata(current, library.metadata(), library.source());
+            applied.add(a);
+            current = a.model();
+        }
         if (libraryMetadata != null) {
             Artifact artifact = ArtifactReader.read(libraryMetadata,
                     Map.of("vocab_size", (long) current.geometry().vocabSize()));
             if (!(artifact instanceof Artifact.Metadata metadata)) {
                 throw new IllegalArgumentException(libraryMetadata + ": is not model_metadata JSON");
             }
+            refuseOtherModel(SameModel.mismatch(current, metadata.metadata(), metadata.source()));
             Imports.Applied a = Imports.metadata(current, metadata.metadata(), metadata.source());
             applied.add(a);
             current = a.model();
@@ -137,9 +183,16 @@ final class ModelOptions {
             if (!(artifact instanceof Artifact.Log log) || log.log().compile().isEmpty()) {
                 throw new IllegalArgumentException(compileLog + ": has no mlc_llm compile memory report");
             }
+            refuseOtherModel(SameModel.mismatch(current, log.log().compile().get().metadata(), log.source()));
             applied.add(Imports.compileLog(current, scheme, log.log().compile().get(), log.source()));
         }
         return applied;
+    }
+
+    private static void refuseOtherModel(java.util.Optional<String> mismatch) {
+        mismatch.ifPresent(m -> {
+            throw new IllegalArgumentException(m);
+        });
     }
 
     /** The compiled library these options describe. */

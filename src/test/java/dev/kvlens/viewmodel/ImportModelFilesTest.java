@@ -1,0 +1,90 @@
+package dev.kvlens.viewmodel;
+
+import dev.kvlens.SharedData;
+import dev.kvlens.TestScenarios;
+import dev.kvlens.io.ArtifactReader;
+import dev.kvlens.io.MlcFolderFixturesAccess;
+import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.model.Artifact;
+import dev.kvlens.model.EngineMode;
+import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.Quantization;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Opening a library or a model folder in the window: the right model, exact figures, never two models mixed. */
+class ImportModelFilesTest {
+
+    private EstimatorViewModel vm;
+    private ImportViewModel imports;
+
+    @BeforeEach
+    void setUp() {
+        PresetCatalog catalog = TestScenarios.catalog();
+        List<DeviceOption> devices = catalog.devices().stream()
+                .map(p -> new DeviceOption(p.id(), p.device().name(), p.device().backend(), p.device().totalGlobalMemoryBytes()))
+                .toList();
+        DeviceOption rtx4090 = devices.stream().filter(d -> d.id().equals("rtx-4090")).findFirst().orElseThrow();
+        vm = new EstimatorViewModel(catalog.models(), devices, catalog.model("llama-3-8b").orElseThrow(),
+                Quantization.require("q4f16_1"), rtx4090);
+        imports = new ImportViewModel(vm);
+    }
+
+    @Test
+    void aLibraryOfAnotherModelSwitchesToTheModelItDescribes() {
+        Path lib = SharedData.path("mlc-libs-bin/Qwen-7B-Chat-q4f16_1-mali.so");
+
+        imports.importArtifact(ArtifactReader.read(lib, imports.symbols()));
+
+        ModelDescription now = vm.modelProperty().get();
+        assertThat(now.geometry().modelType()).isEqualTo("qwen");
+        assertThat(now.name()).isEqualTo("Qwen-7B-Chat-q4f16_1-mali");
+        // the library's own bytes (mlc-libs-dev index), not Llama's parameters with Qwen's KV geometry
+        assertThat(vm.scenario().model().paramsBytes().bytes()).isEqualTo(4_344_193_024L);
+        assertThat(vm.scenario().model().tempFuncBytes().bytes()).isEqualTo(2_973_761_536L);
+        assertThat(vm.scenario().model().kvCache().numKeyValueHeads()).isEqualTo(32);
+        assertThat(imports.notes()).anySatisfy(n -> assertThat(n).contains("switched to Qwen-7B-Chat-q4f16_1-mali"));
+        assertThat(imports.notes()).anySatisfy(n -> assertThat(n).contains("target opencl"));
+    }
+
+    @Test
+    void aLibraryThatCannotDescribeItselfIsRefusedAndNothingChanges() {
+        Path lib = SharedData.path("mlc-libs-bin/RedPajama-INCITE-Chat-3B-v1-q4f16_1-iphone.tar");
+        ModelDescription before = vm.modelProperty().get();
+        Artifact artifact = ArtifactReader.read(lib, imports.symbols());
+
+        assertThatThrownBy(() -> imports.importArtifact(artifact)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is gpt_neox").hasMessageContaining("Llama-3-8B-Instruct is llama");
+        assertThat(vm.modelProperty().get()).isEqualTo(before);
+        assertThat(vm.givenParamsBytesProperty().get()).isNull();
+    }
+
+    @Test
+    void aWeightsFolderBringsItsModelAndTensorCacheBytes(@TempDir Path dir) throws IOException {
+        Path folder = MlcFolderFixturesAccess.weightsFolder(dir.resolve("Qwen2-0.5B-Instruct-q4f16_1-MLC"),
+                "web-llm-models__v0_2_43__Qwen2-0.5B-Instruct-q4f16_1-ctx4k_cs2k-webgpu.wasm.json");
+
+        imports.importArtifact(ArtifactReader.read(folder, Map.of()));
+
+        assertThat(vm.modelProperty().get().name()).isEqualTo("Qwen2-0.5B-Instruct-q4f16_1-MLC");
+        assertThat(vm.scenario().model().paramsBytes().bytes()).isEqualTo(277_996_288L); // mlc-libs-dev index
+        assertThat(vm.scenario().model().paramsBytes().detail()).isEqualTo("tensor-cache.json");
+
+        // then its library: the same model, so its exact temporary buffer joins in
+        imports.importArtifact(ArtifactReader.read(SharedData.path(
+                "mlc-libs-bin/Qwen2-0.5B-Instruct-q4f16_1-ctx4k_cs2k-webgpu.wasm"), imports.symbols()));
+
+        assertThat(vm.scenario().model().tempFuncBytes().bytes()).isEqualTo(1_324_351_488L);
+        assertThat(vm.scenario().model().tempFuncBytes().provenance().exact()).isTrue();
+        assertThat(vm.result().estimate().orElseThrow().mode(EngineMode.LOCAL)).isPresent();
+    }
+}
