@@ -52,6 +52,8 @@ public final class Json {
             return parse(name, Files.readString(path, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new InputException(path.toString(), "", "does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputException(name, "", "is not UTF-8 text");
         } catch (IOException e) {
             throw new InputException(path.toString(), "", "cannot be read (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");

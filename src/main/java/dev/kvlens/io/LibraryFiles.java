@@ -5,9 +5,10 @@ import dev.kvlens.model.Artifact;
 import dev.kvlens.model.LibraryMetadata;
 import dev.kvlens.model.LibraryOrigin;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -31,7 +32,8 @@ public final class LibraryFiles {
     /** Bytes read from one library at most (after decompression for a gzipped bundle). */
     public static final long MAX_LIBRARY_BYTES = 4L * 1024 * 1024 * 1024;
 
-    private static final int CHUNK = 256 * 1024;
+    private static final int CHUNK = 64 * 1024;
+    private static final int HEAD = 512;
 
     private LibraryFiles() {
     }
@@ -61,9 +63,20 @@ public final class LibraryFiles {
         if (!Files.isRegularFile(path)) {
             throw new InputException(name, "", Files.exists(path) ? "is not a regular file" : "does not exist");
         }
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(name, in, symbols.isEmpty() ? ChatConfigSymbols.nextTo(path) : symbols);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, "", "does not exist");
+        } catch (IOException e) {
+            throw new InputException(name, "", "cannot be read" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        }
+    }
+
+    /** Reads library bytes from a stream; {@code name} names the source in results and errors. */
+    static Artifact.Metadata read(String name, InputStream stream, Map<String, Long> resolve) {
         Scan scan;
         try {
-            scan = scan(name, path);
+            scan = scan(name, stream);
         } catch (NoSuchFileException e) {
             throw new InputException(name, "", "does not exist");
         } catch (ZipException | java.io.EOFException e) {
@@ -71,7 +84,6 @@ public final class LibraryFiles {
         } catch (IOException e) {
             throw new InputException(name, "", "cannot be read" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         }
-        Map<String, Long> resolve = symbols.isEmpty() ? ChatConfigSymbols.nextTo(path) : symbols;
         for (byte[] candidate : scan.scanner.candidates()) {
             Optional<JsonNode> root = parse(name, candidate);
             if (root.isPresent() && LibraryMetadataReader.looksLike(root.get())) {
@@ -108,24 +120,21 @@ public final class LibraryFiles {
         long read;
     }
 
-    private static Scan scan(String name, Path path) throws IOException {
+    private static Scan scan(String name, InputStream stream) throws IOException {
         Scan scan = new Scan();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), CHUNK)) {
-            raw.mark(1024);
-            byte[] head = raw.readNBytes(512);
-            raw.reset();
-            boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-            InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, CHUNK), CHUNK) : raw;
-            if (gzip) {
-                in.mark(1024);
-                head = in.readNBytes(512);
-                in.reset();
-            }
+        byte[] head = stream.readNBytes(HEAD);
+        InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), stream);
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            InputStream unzipped = new GZIPInputStream(in, CHUNK);
+            head = unzipped.readNBytes(HEAD);
+            in = new SequenceInputStream(new ByteArrayInputStream(head), unzipped);
+        }
+        try (InputStream content = in) {
             if (TarMembers.looksLikeTar(head, head.length)) {
                 scan.form = LibraryOrigin.Form.STATIC_BUNDLE;
-                TarMembers.walk(name, in, (member, content) -> {
+                TarMembers.walk(name, content, (member, bytes) -> {
                     int before = scan.scanner.candidates().size();
-                    feed(name, scan, content);
+                    feed(name, scan, bytes);
                     if (scan.member == null && scan.scanner.candidates().size() > before) {
                         scan.member = member;
                     }
@@ -133,7 +142,7 @@ public final class LibraryFiles {
                 });
             } else {
                 scan.form = form(head, head.length).orElse(LibraryOrigin.Form.OTHER);
-                feed(name, scan, in);
+                feed(name, scan, content);
             }
         }
         return scan;

@@ -1,10 +1,7 @@
 package dev.kvlens.io;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +32,7 @@ final class LibraryScanner {
     private static final int MAX_KEY = 6;
 
     private int markerMatched;
-    private final Deque<Capture> active = new ArrayDeque<>();
+    private final List<Capture> active = new ArrayList<>(MAX_ACTIVE + 1);
     private final List<byte[]> candidates = new ArrayList<>();
     private final Set<String> deviceKeys = new LinkedHashSet<>();
     private long activeBytes;
@@ -103,34 +100,33 @@ final class LibraryScanner {
             return;
         }
         if (active.size() >= MAX_ACTIVE) {
-            drop(active.removeFirst());
+            drop(active.remove(0));
         }
         Capture capture = new Capture();
         // the marker's bytes: '{' opens the object, then "model_type" is a complete string
         capture.out.write(MARKER, 0, MARKER.length);
         capture.depth = 1;
-        active.addLast(capture);
+        active.add(capture);
         activeBytes += MARKER.length;
     }
 
     private void follow(byte b) {
-        Iterator<Capture> it = active.iterator();
-        while (it.hasNext()) {
-            Capture c = it.next();
+        for (int i = active.size() - 1; i >= 0; i--) {
+            Capture c = active.get(i);
             c.out.write(b);
             activeBytes++;
             if (c.accept(b)) {
-                it.remove();
+                active.remove(i);
                 activeBytes -= c.out.size();
                 candidates.add(c.out.toByteArray());
             } else if (c.out.size() > MAX_OBJECT_BYTES || b == 0) {
                 // a NUL byte ends every C string constant: the object is not complete there
-                it.remove();
+                active.remove(i);
                 drop(c);
             }
         }
         while (activeBytes > MAX_ACTIVE_BYTES && !active.isEmpty()) {
-            drop(active.removeFirst());
+            drop(active.remove(0));
         }
     }
 
@@ -181,7 +177,7 @@ final class LibraryScanner {
 
     /** One object in progress: JSON brace depth outside strings. */
     private static final class Capture {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
         int depth;
         boolean inString;
         boolean escaped;
