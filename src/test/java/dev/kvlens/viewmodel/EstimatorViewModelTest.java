@@ -1,11 +1,9 @@
 package dev.kvlens.viewmodel;
 
 import dev.kvlens.TestScenarios;
-import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.ModeEstimate;
-import dev.kvlens.model.Quantization;
 import dev.kvlens.model.RuleSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,13 +19,7 @@ class EstimatorViewModelTest {
 
     @BeforeEach
     void setUp() {
-        PresetCatalog catalog = TestScenarios.catalog();
-        List<DeviceOption> devices = catalog.devices().stream()
-                .map(p -> new DeviceOption(p.id(), p.device().name(), p.device().backend(), p.device().totalGlobalMemoryBytes()))
-                .toList();
-        DeviceOption rtx4090 = devices.stream().filter(d -> d.id().equals("rtx-4090")).findFirst().orElseThrow();
-        vm = new EstimatorViewModel(catalog.models(), devices, catalog.model("llama-3-8b").orElseThrow(),
-                Quantization.require("q4f16_1"), rtx4090);
+        vm = TestScenarios.startingViewModel();
     }
 
     private ModeEstimate mode(EngineMode mode) {

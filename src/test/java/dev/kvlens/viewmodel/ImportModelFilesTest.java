@@ -4,18 +4,15 @@ import dev.kvlens.SharedData;
 import dev.kvlens.TestScenarios;
 import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.io.MlcFolderFixturesAccess;
-import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.Quantization;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,13 +26,7 @@ class ImportModelFilesTest {
 
     @BeforeEach
     void setUp() {
-        PresetCatalog catalog = TestScenarios.catalog();
-        List<DeviceOption> devices = catalog.devices().stream()
-                .map(p -> new DeviceOption(p.id(), p.device().name(), p.device().backend(), p.device().totalGlobalMemoryBytes()))
-                .toList();
-        DeviceOption rtx4090 = devices.stream().filter(d -> d.id().equals("rtx-4090")).findFirst().orElseThrow();
-        vm = new EstimatorViewModel(catalog.models(), devices, catalog.model("llama-3-8b").orElseThrow(),
-                Quantization.require("q4f16_1"), rtx4090);
+        vm = TestScenarios.startingViewModel();
         imports = new ImportViewModel(vm);
     }
 
