@@ -59,7 +59,19 @@ public final class ImportView extends VBox {
         hint.getStyleClass().add(Styles.NOTE);
         hint.setWrapText(true);
         notes.setId("importNotes");
-        notes.setPrefHeight(90);
+        notes.setPrefHeight(110);
+        notes.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String note, boolean empty) {
+                super.updateItem(note, empty);
+                setText(empty ? null : note);
+            }
+        });
         notes.setFocusTraversable(false);
         table.setId("comparisonTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

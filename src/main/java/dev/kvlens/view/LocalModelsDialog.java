@@ -34,7 +34,8 @@ final class LocalModelsDialog {
         dialog.setTitle(I18n.get("local.title"));
         dialog.setHeaderText(I18n.get("local.header"));
         ButtonType open = new ButtonType(I18n.get("local.open"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(I18n.get("local.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(open, cancel);
         dialog.getDialogPane().lookupButton(open).disableProperty()
                 .bind(list.getSelectionModel().selectedItemProperty().isNull());
         list.setId("localModelsList");
@@ -47,7 +48,11 @@ final class LocalModelsDialog {
             }
         });
         status.setWrapText(true);
-        dialog.getDialogPane().setContent(new VBox(8, status, list));
+        VBox content = new VBox(8, status, list);
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setPrefSize(720, 440);
+        dialog.setResizable(true);
         dialog.setResultConverter(button -> button == open ? list.getSelectionModel().getSelectedItem() : null);
     }
 
