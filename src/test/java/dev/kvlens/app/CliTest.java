@@ -101,7 +101,7 @@ class CliTest {
         assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q9f99", "--gpu", "rtx-4090"), "unknown quantization 'q9f99'");
         assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib", "-5"), "--gpu-memory-mib must be positive");
         assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib", "1e30"), "more than 1 PiB");
-        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--gpu-memory-utilization", "2"), "gpu_memory_utilization");
+        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--gpu-memory-utilization", "0"), "gpu_memory_utilization");
         assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--max-num-sequence", "0"), "max_num_sequence must be between 1");
         assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--mode", "turbo"), "unknown engine mode 'turbo'");
         assertOneLineError(run("estimate", "--chat-config", "/does/not/exist.json", "--gpu", "rtx-4090"), "does not exist");
