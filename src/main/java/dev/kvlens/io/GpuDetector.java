@@ -41,7 +41,13 @@ public final class GpuDetector {
 
     /** This machine: the process environment and OS, the default time box. */
     public static GpuDetector forThisMachine() {
-        return new GpuDetector(System.getenv(), System.getProperty("os.name", ""), DEFAULT_TIME_BOX);
+        String os = System.getProperty("os.name", "");
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (os.toLowerCase(Locale.ROOT).startsWith("mac")) {
+            // an app started from the Finder gets a short PATH; sysctl lives in /usr/sbin
+            env.merge("PATH", "/usr/sbin", (path, sbin) -> path.isEmpty() ? sbin : path + java.io.File.pathSeparator + sbin);
+        }
+        return new GpuDetector(env, os, DEFAULT_TIME_BOX);
     }
 
     /** The devices found, NVIDIA first, then AMD, then a Mac's GPU; empty when none is found. */

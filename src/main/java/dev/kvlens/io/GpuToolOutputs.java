@@ -56,12 +56,12 @@ final class GpuToolOutputs {
                 long r = reserved.getAsLong();
                 found.add(device(name, Backend.CUDA, (t - r) * MIB, "nvidia-smi",
                         "nvidia-smi: memory.total " + t + " MiB − memory.reserved " + r + " MiB",
-                        "approximate: nvidia-smi prints whole MiB, and total − reserved is only close to CUDA's "
+                        "nvidia-smi prints whole MiB, and total − reserved is only close to CUDA's "
                                 + "totalGlobalMem (within a few MiB to ~150 MiB in public logs)"));
             } else {
                 found.add(device(name, Backend.CUDA, t * MIB, "nvidia-smi",
                         "nvidia-smi: memory.total " + t + " MiB (this driver prints no memory.reserved)",
-                        "approximate: on drivers that print a reserved figure, memory.total is ~350 MiB above "
+                        "on drivers that print a reserved figure, memory.total is ~350 MiB above "
                                 + "CUDA's totalGlobalMem (RTX 4090, rules §3.2)"));
             }
         }
@@ -90,7 +90,7 @@ final class GpuToolOutputs {
             }
             found.add(device(names.getOrDefault(index, "AMD GPU " + index), Backend.ROCM, bytes.getAsLong(), "rocm-smi",
                     "rocm-smi: VRAM Total Memory " + bytes.getAsLong() + " B",
-                    "approximate: the kernel driver's VRAM size; HIP's totalGlobalMem was the same figure in "
+                    "the kernel driver's VRAM size; HIP's totalGlobalMem was the same figure in "
                             + "ROCm/legacy-rocm-build#1909 but is not checked on every board"));
         }
         return found;
@@ -112,7 +112,7 @@ final class GpuToolOutputs {
         return List.of(device(name, Backend.METAL, metal, "sysctl",
                 "sysctl hw.memsize " + bytes + " B × " + share + " (Metal's recommendedMaxWorkingSetSize as public "
                         + "llama.cpp logs show it for this RAM size)",
-                "approximate: Metal's own figure is known only to Metal; the rule matches public logs for 16, 24, "
+                "Metal's own figure is known only to Metal; the rule matches public logs for 16, 24, "
                         + "32, 64, 128 and 192 GB Macs"));
     }
 

@@ -81,6 +81,9 @@ class DevicesCliTest {
         assertThat(rtx4090).isNotNull();
         assertThat(rtx4090.path("bytes").asLong()).isEqualTo(25_393_692_672L); // rules §3.2
         assertThat(rtx4090.path("exact").asBoolean()).isTrue();
+        Run text = run(fakeRtx4090(), "devices");
+        assertThat(text.out()).contains("detected-0").contains("25,386,024,960 B")
+                .contains("approximate: nvidia-smi prints whole MiB");
     }
 
     @Test

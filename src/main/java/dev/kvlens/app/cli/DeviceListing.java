@@ -26,7 +26,7 @@ final class DeviceListing {
             out.println("  none (no nvidia-smi or rocm-smi answered; on macOS, sysctl)");
         }
         for (DetectedDevice d : detected) {
-            row(out, d.id(), d.device(), d.precision() + "; from " + d.source());
+            row(out, d.id(), d.device(), "approximate: " + d.precision() + "; from " + d.source());
         }
     }
 

@@ -59,7 +59,7 @@ final class DeviceOptions {
             if (err != null) {
                 err.println("note: --gpu auto picked " + first.device().name() + ", "
                         + String.format(Locale.ROOT, "%,d", first.device().totalGlobalMemoryBytes()) + " B ("
-                        + first.source() + "; " + first.precision() + ")");
+                        + first.source() + "; approximate: " + first.precision() + ")");
             }
             return withBackend(first.device());
         }
