@@ -145,7 +145,8 @@ class ThemeKeyboardHelpTest {
     @Test
     void chartSegmentsSpeakTheirValue(FxRobot robot) {
         Node serverKv = view.chartCard().chart().segmentNodes(Segment.KV_PAGES).get(3);
-        assertThat(serverKv.getAccessibleText()).isEqualTo("server: KV cache 13.17 GiB");
+        // rules §7, 4090 server: T = 105,511 tokens × 131,073.25 B = 13,829,669,680.75 B = 12.88 GiB
+        assertThat(serverKv.getAccessibleText()).isEqualTo("server: KV cache 12.88 GiB");
     }
 
     @Test
