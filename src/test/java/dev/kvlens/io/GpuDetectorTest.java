@@ -148,7 +148,7 @@ class GpuDetectorTest {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         String alphabet = "0123456789,[]:() \n\tGPUVRAMTotalMemory(B)Cardseries-NA/";
-        for (int i = 0; i < 5000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(200);
             for (int j = 0; j < length; j++) {
