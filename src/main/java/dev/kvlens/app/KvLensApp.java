@@ -85,6 +85,23 @@ public final class KvLensApp extends Application {
         state.problems().forEach(p -> LOG.warning(p));
         getParameters().getRaw().stream().filter(a -> !a.equals(STARTUP_REPORT))
                 .forEach(file -> view.importFile(Path.of(file)));
+        detectGpus(state.lastScenario().isEmpty());
+    }
+
+    /**
+     * Asks the vendor tools for this machine's GPUs on a thread of its own (time-boxed, silent when there are none)
+     * and lists them first in the device picker; the window starts on the first one unless a saved scenario was
+     * restored or the user picked a device meanwhile.
+     */
+    private void detectGpus(boolean noSavedScenario) {
+        dev.kvlens.viewmodel.DeviceOption initial = viewModel.deviceProperty().get();
+        Thread thread = new Thread(() -> {
+            List<dev.kvlens.io.DetectedDevice> found = dev.kvlens.io.GpuDetector.forThisMachine().detect();
+            javafx.application.Platform.runLater(() -> ViewModels.addDetected(viewModel, found,
+                    noSavedScenario && viewModel.deviceProperty().get() == initial));
+        }, "kvlens-gpu-detect");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The main view with its collaborators (also used by UI tests). */

@@ -27,8 +27,17 @@ import java.util.Optional;
 public record PresetCatalog(List<ModelDescription> models, List<DevicePreset> devices, String defaultModelId,
                             Quantization defaultQuantization, String defaultDeviceId) {
 
-    /** A device preset with the provenance of its memory figure. */
-    public record DevicePreset(String id, Device device, String precision, String source) {
+    /**
+     * A device preset with the provenance of its memory figure (rules §3.2: what the driver reports to MLC).
+     *
+     * @param id        the name used on the command line ({@code --gpu rtx-4090})
+     * @param device    name, backend and bytes
+     * @param exact     true only when a public log prints this byte figure as the driver reported it; false for
+     *                  figures rounded in print, ranges and nominal values
+     * @param precision how far the figure may be off, in words
+     * @param source    where the figure was printed
+     */
+    public record DevicePreset(String id, Device device, boolean exact, String precision, String source) {
     }
 
     private static final String MODELS = "/assets/presets/models.json";
@@ -97,6 +106,7 @@ public record PresetCatalog(List<ModelDescription> models, List<DevicePreset> de
         Backend backend = Backend.fromCliName(f.requireString("backend"));
         Device device = new Device(f.requireString("name"), backend,
                 f.requireLong("totalGlobalMemoryBytes", 1, Long.MAX_VALUE / 2));
-        return new DevicePreset(f.requireString("id"), device, f.requireString("precision"), f.requireString("source"));
+        return new DevicePreset(f.requireString("id"), device, f.optionalBoolean("exact", false),
+                f.requireString("precision"), f.requireString("source"));
     }
 }

@@ -15,8 +15,10 @@ public record EngineSettings(EngineMode mode, OptionalDouble gpuMemoryUtilizatio
         Objects.requireNonNull(overrides, "overrides");
         if (gpuMemoryUtilization.isPresent()) {
             double u = gpuMemoryUtilization.getAsDouble();
-            if (!(u > 0 && u <= 1)) {
-                throw new IllegalArgumentException("gpu_memory_utilization must be in (0, 1], got " + u);
+            // rules §3.1: MLC checks no range and uses values above 1 as given; KV Lens refuses only values
+            // that cannot plan any memory (≤ 0) or are not numbers.
+            if (!(u > 0 && Double.isFinite(u))) {
+                throw new IllegalArgumentException("gpu_memory_utilization must be a number above 0, got " + u);
             }
         }
     }

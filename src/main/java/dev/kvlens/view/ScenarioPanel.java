@@ -108,11 +108,15 @@ public final class ScenarioPanel extends VBox {
 
         devicePicker.setId("devicePicker");
         devicePicker.setItems(vm.devices());
-        devicePicker.setConverter(converter(d -> d.custom() ? I18n.get("scenario.device.custom") : d.name()));
         devicePicker.valueProperty().bindBidirectional(vm.deviceProperty());
         devicePicker.setMaxWidth(Double.MAX_VALUE);
-        I18n.localeProperty().subscribe(l -> devicePicker.setConverter(
-                converter(d -> d.custom() ? I18n.get("scenario.device.custom") : d.name())));
+        Tooltip deviceTip = new Tooltip();
+        devicePicker.setTooltip(deviceTip);
+        I18n.localeProperty().subscribe(l -> {
+            devicePicker.setConverter(converter(ScenarioPanel::deviceLabel));
+            deviceTip.setText(deviceTip(vm.deviceProperty().get()));
+        });
+        vm.deviceProperty().subscribe(d -> deviceTip.setText(deviceTip(d)));
 
         memoryField.setId("deviceMemoryField");
         memoryField.setPrefColumnCount(7);
@@ -340,6 +344,20 @@ public final class ScenarioPanel extends VBox {
                 utilizationField.getStyleClass().add(Styles.FIELD_INVALID);
             }
         }
+    }
+
+    private static String deviceLabel(DeviceOption d) {
+        return d.custom() ? I18n.get("scenario.device.custom")
+                : d.detected() ? I18n.get("scenario.device.detected", d.name()) : d.name();
+    }
+
+    /** Where the chosen device's figure comes from (rules §3.2): exact only when a public log printed those bytes. */
+    private static String deviceTip(DeviceOption d) {
+        if (d == null || d.custom() || d.provenance().isEmpty()) {
+            return I18n.get("scenario.deviceMemory.tooltip");
+        }
+        return I18n.get(d.exact() ? "scenario.device.figure.exact" : "scenario.device.figure.approximate",
+                d.provenance());
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> name) {

@@ -54,10 +54,10 @@ class CliTest {
         JsonNode json = Json.parse("stdout", r.out());
         assertThat(json.path("rules").asText()).isEqualTo("d2025");
         assertThat(json.path("selectedMode").asText()).isEqualTo("server");
-        assertThat(json.path("device").path("bytes").asLong()).isEqualTo(24563L * 1024 * 1024);
+        assertThat(json.path("device").path("bytes").asLong()).isEqualTo(25_393_692_672L); // rules §3.2
         JsonNode server = json.path("modes").path("server");
         assertThat(server.path("maxNumSequence").asLong()).isEqualTo(128);
-        assertThat(server.path("maxTotalSequenceLength").asLong()).isEqualTo(107861); // rules §7
+        assertThat(server.path("maxTotalSequenceLength").asLong()).isEqualTo(105511); // rules §7, 4090 server
         assertThat(server.path("prefillChunkSize").asLong()).isEqualTo(8192);
         assertThat(server.path("fits").asBoolean()).isTrue();
         JsonNode bytes = server.path("bytes");
@@ -66,9 +66,9 @@ class CliTest {
         assertThat(bytes.path("kvAux").decimalValue()).isEqualByComparingTo("220277848");
         assertThat(bytes.path("modelWorkspace").decimalValue()).isEqualByComparingTo("135299584");
         assertThat(bytes.path("logitWorkspace").decimalValue()).isEqualByComparingTo("264722944");
-        // KV pages = 107861 × 131,073.25 (exact, a multiple of 1/4)
+        // KV pages = 105511 × 131,073.25 (exact, a multiple of 1/4)
         assertThat(bytes.path("kvPages").decimalValue())
-                .isEqualByComparingTo(new BigDecimal("131073.25").multiply(BigDecimal.valueOf(107861)));
+                .isEqualByComparingTo(new BigDecimal("131073.25").multiply(BigDecimal.valueOf(105511)));
         BigDecimal sum = bytes.path("parameters").decimalValue().add(bytes.path("tempBuffer").decimalValue())
                 .add(bytes.path("kvAux").decimalValue()).add(bytes.path("modelWorkspace").decimalValue())
                 .add(bytes.path("logitWorkspace").decimalValue()).add(bytes.path("kvPages").decimalValue());
@@ -101,7 +101,7 @@ class CliTest {
         assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q9f99", "--gpu", "rtx-4090"), "unknown quantization 'q9f99'");
         assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib", "-5"), "--gpu-memory-mib must be positive");
         assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib", "1e30"), "more than 1 PiB");
-        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--gpu-memory-utilization", "2"), "gpu_memory_utilization");
+        assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--gpu-memory-utilization", "0"), "gpu_memory_utilization");
         assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--max-num-sequence", "0"), "max_num_sequence must be between 1");
         assertOneLineError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090", "--mode", "turbo"), "unknown engine mode 'turbo'");
         assertOneLineError(run("estimate", "--chat-config", "/does/not/exist.json", "--gpu", "rtx-4090"), "does not exist");

@@ -129,8 +129,9 @@ class ConfigReadersTest {
         assertThat(catalog.defaultModel().id()).isEqualTo("llama-3-8b");
         assertThat(catalog.device("h100-80gb").orElseThrow().device().totalGlobalMemoryBytes())
                 .isEqualTo(TestScenarios.H100_BYTES);
+        // rules §3.2: CUDA's totalGlobalMem for an RTX 4090 is 25,393,692,672 B (24,217.3125 MiB)
         assertThat(catalog.device("rtx-4090").orElseThrow().device().totalGlobalMemoryBytes())
-                .isEqualTo(TestScenarios.RTX4090_BYTES);
+                .isEqualTo(25_393_692_672L);
         assertThat(catalog.models()).allSatisfy(m -> assertThat(m.library(Quantization.require("q4f16_1"))
                 .paramsBytes().bytes()).isPositive());
     }

@@ -220,10 +220,13 @@ class EngineRulesTest {
     }
 
     @Test
-    void utilizationOutsideItsRangeIsRejected() {
-        assertThatThrownBy(() -> EngineSettings.defaults(EngineMode.LOCAL).withGpuMemoryUtilization(OptionalDouble.of(1.5)))
-                .hasMessageContaining("gpu_memory_utilization");
-        assertThatThrownBy(() -> EngineSettings.defaults(EngineMode.LOCAL).withGpuMemoryUtilization(OptionalDouble.of(Double.NaN)))
-                .hasMessageContaining("gpu_memory_utilization");
+    void utilizationAboveOneIsUsedAsGivenAndNonPositiveIsRejected() {
+        // rules §3.1: MLC has no range check on gpu_memory_utilization; values above 1 are used as they are.
+        assertThat(EngineSettings.defaults(EngineMode.LOCAL).withGpuMemoryUtilization(OptionalDouble.of(1.5))
+                .gpuMemoryUtilization()).hasValue(1.5);
+        for (double bad : new double[] {0, -0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertThatThrownBy(() -> EngineSettings.defaults(EngineMode.LOCAL).withGpuMemoryUtilization(OptionalDouble.of(bad)))
+                    .hasMessageContaining("gpu_memory_utilization");
+        }
     }
 }

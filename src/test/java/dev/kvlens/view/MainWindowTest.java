@@ -75,9 +75,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.contextLengthProperty().get()).isEqualTo(1000);
         assertThat(vm.modeProperty().get()).isEqualTo(EngineMode.SERVER);
-        // server: T = min(Tmax 107,861, 128 × 1000) on the default RTX 4090, P = the model's 8192 (§3.5 step 6);
+        // server: T = min(Tmax 105,511 (rules §7), 128 × 1000) on the default RTX 4090, P = the model's 8192 (§3.5 step 6);
         // local: T = min(Tmax, 1000, 8192) and P = min(8192, T, 1000)
-        assertThat(chart().annotationTexts().get(3)).isEqualTo("B 128 · T 107861 · P 8192");
+        assertThat(chart().annotationTexts().get(3)).isEqualTo("B 128 · T 105511 · P 8192");
         assertThat(chart().annotationTexts().get(1)).isEqualTo("B 4 · T 1000 · P 1000");
         Slider slider = robot.lookup("#contextSlider").queryAs(Slider.class);
         assertThat(slider.getValue()).isGreaterThan(0);

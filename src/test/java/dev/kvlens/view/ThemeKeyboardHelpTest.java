@@ -134,7 +134,7 @@ class ThemeKeyboardHelpTest {
         List<String> texts = robot.from(help).lookup(".help-text").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("4308 MiB").contains("Llama-3-8B-Instruct q4f16_1"));
-        assertThat(texts).anySatisfy(t -> assertThat(t).contains("107861 tokens")); // server T, rules §7
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("105511 tokens")); // server T on the 4090, rules §7
         robot.interact(() -> I18n.setLocale(I18n.CHINESE));
         WaitForAsyncUtils.waitForFxEvents();
         List<String> chinese = robot.from(help).lookup(".help-heading").queryAllAs(Label.class).stream()
@@ -145,7 +145,8 @@ class ThemeKeyboardHelpTest {
     @Test
     void chartSegmentsSpeakTheirValue(FxRobot robot) {
         Node serverKv = view.chartCard().chart().segmentNodes(Segment.KV_PAGES).get(3);
-        assertThat(serverKv.getAccessibleText()).isEqualTo("server: KV cache 13.17 GiB");
+        // rules §7, 4090 server: T = 105,511 tokens × 131,073.25 B = 13,829,669,680.75 B = 12.88 GiB
+        assertThat(serverKv.getAccessibleText()).isEqualTo("server: KV cache 12.88 GiB");
     }
 
     @Test

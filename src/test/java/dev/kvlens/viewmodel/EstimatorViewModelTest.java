@@ -32,9 +32,9 @@ class EstimatorViewModelTest {
 
     @Test
     void startsWithTheWorkedExampleOnAn4090() {
-        // rules §7: local/interactive 8192 tokens, server 107,861 on a 24,563 MiB card
+        // rules §7: local/interactive 8192 tokens, server 105,511 on the 4090's 25,393,692,672 B (§3.2)
         assertThat(mode(EngineMode.LOCAL).maxTotalSequenceLength()).isEqualTo(8192);
-        assertThat(mode(EngineMode.SERVER).maxTotalSequenceLength()).isEqualTo(107861);
+        assertThat(mode(EngineMode.SERVER).maxTotalSequenceLength()).isEqualTo(105511);
         assertThat(vm.chartProperty().getValue().bars()).hasSize(4);
         assertThat(vm.chartProperty().getValue().bars().get(0).compileReport()).isTrue();
         assertThat(vm.chartProperty().getValue().bars().get(0).bytes(Segment.KV_PAGES)).isZero();
@@ -95,7 +95,7 @@ class EstimatorViewModelTest {
         vm.modeProperty().set(EngineMode.SERVER);
         vm.contextLengthProperty().set(512);
         assertThat(mode(EngineMode.SERVER).maxSingleSequenceLength()).isEqualTo(512);
-        // server T = min(Tmax 107,861, B × msl = 128 × 512)
+        // server T = min(Tmax 105,511, B × msl = 128 × 512)
         assertThat(mode(EngineMode.SERVER).maxTotalSequenceLength()).isEqualTo(128 * 512);
         vm.kvCapacityProperty().set(50_000);
         assertThat(mode(EngineMode.SERVER).maxTotalSequenceLength()).isEqualTo(50_000);

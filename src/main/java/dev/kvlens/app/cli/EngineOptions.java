@@ -13,8 +13,14 @@ import java.util.OptionalLong;
 final class EngineOptions {
 
     @Option(names = "--gpu-memory-utilization", paramLabel = "F",
-            description = "gpu_memory_utilization in (0, 1]; default MLC's (0.85).")
+            description = "gpu_memory_utilization, > 0; default MLC's (0.85). Above 1 is accepted, as MLC does, "
+                    + "with a warning.")
     Double utilization;
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    private boolean warned;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "local",
             description = "local, interactive or server (default: ${DEFAULT-VALUE}).")
@@ -38,6 +44,11 @@ final class EngineOptions {
         EngineOverrides overrides = new EngineOverrides(optional(maxNumSequence), optional(maxTotalSequenceLength),
                 optional(maxSingleSequenceLength), optional(prefillChunkSize));
         OptionalDouble util = utilization == null ? OptionalDouble.empty() : OptionalDouble.of(utilization);
+        if (utilization != null && utilization > 1 && !warned && mixee != null) {
+            warned = true; // rules §3.1: MLC has no range check and plans with the value as given
+            mixee.commandLine().getErr().println("warning: gpu_memory_utilization " + utilization + " is above 1; "
+                    + "MLC accepts it as given (no range check), so it plans with more memory than the GPU has");
+        }
         return new EngineSettings(EngineMode.fromMlcName(mode), util, overrides);
     }
 

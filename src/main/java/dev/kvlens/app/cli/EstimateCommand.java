@@ -70,7 +70,7 @@ final class EstimateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<PrintedLog> printed = runtimeLog == null ? Optional.empty() : Optional.of(readRuntimeLog(runtimeLog));
-        Device device = options.hasDevice() ? options.device(catalog) : solveDevice(selection, printed, err);
+        Device device = options.hasDevice() ? options.device(catalog, err) : solveDevice(selection, printed, err);
         ScenarioSpec scenarioSpec = new ScenarioSpec(selection.description(), selection.scheme(),
                 Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
                 options.engine.engine(), options.engine.ruleSet());

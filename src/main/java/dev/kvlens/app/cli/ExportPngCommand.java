@@ -62,7 +62,7 @@ final class ExportPngCommand implements Callable<Integer> {
         PresetCatalog catalog = PresetCatalog.load();
         ModelOptions.Selection selection = options.selection(catalog);
         selection.library(); // fail here, with the CLI's message, before starting the toolkit
-        Device gpu = options.device(catalog);
+        Device gpu = options.device(catalog, spec.commandLine().getErr());
         HeadlessFx.start();
         I18n.setLocale(language.toLowerCase(Locale.ROOT).startsWith("zh") ? I18n.CHINESE : I18n.ENGLISH);
         WritableImage image = HeadlessFx.call(() -> {

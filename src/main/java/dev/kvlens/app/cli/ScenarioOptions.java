@@ -26,10 +26,15 @@ final class ScenarioOptions {
     }
 
     Device device(PresetCatalog catalog) {
+        return device(catalog, null);
+    }
+
+    /** The device; {@code --gpu auto} notes its pick on {@code err} when one is given. */
+    Device device(PresetCatalog catalog, java.io.PrintWriter err) {
         if (device == null) {
             throw new IllegalArgumentException("no device given: use --gpu, --gpu-memory-bytes or --gpu-memory-mib");
         }
-        return device.device(catalog);
+        return device.device(catalog, err);
     }
 
     Scenario scenario(PresetCatalog catalog) {

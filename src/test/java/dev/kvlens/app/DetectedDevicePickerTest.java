@@ -1,0 +1,67 @@
+package dev.kvlens.app;
+
+import dev.kvlens.io.DetectedDevice;
+import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.model.Backend;
+import dev.kvlens.model.Device;
+import dev.kvlens.view.I18n;
+import dev.kvlens.view.MainView;
+import dev.kvlens.view.Styles;
+import dev.kvlens.viewmodel.DeviceOption;
+import dev.kvlens.viewmodel.EstimatorViewModel;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real window, headless: a detected GPU is listed first, labelled as detected, in English and Chinese. */
+@ExtendWith(ApplicationExtension.class)
+class DetectedDevicePickerTest {
+
+    private EstimatorViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        I18n.setLocale(I18n.ENGLISH);
+        vm = ViewModels.fromCatalog(PresetCatalog.load());
+        MainView view = KvLensApp.createView(vm, Runnable::run);
+        Scene scene = new Scene(view, 1360, 860);
+        scene.getStylesheets().add(DetectedDevicePickerTest.class.getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        ViewModels.addDetected(vm, List.of(new DetectedDevice("detected-0",
+                new Device("NVIDIA GeForce RTX 4090", Backend.CUDA, 24210L * 1024 * 1024), "nvidia-smi",
+                "nvidia-smi: memory.total 24564 MiB − memory.reserved 354 MiB", "nvidia-smi prints whole MiB")), true);
+    }
+
+    @AfterEach
+    void backToEnglish() {
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> I18n.setLocale(I18n.ENGLISH));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDetectedGpuIsShownFirstAndLabelledInBothLanguages(FxRobot robot) {
+        ComboBox<DeviceOption> picker = robot.lookup("#devicePicker").queryAs(ComboBox.class);
+        assertThat(picker.getItems().get(0).detected()).isTrue();
+        assertThat(picker.getValue()).isEqualTo(picker.getItems().get(0));
+        assertThat(picker.getConverter().toString(picker.getValue())).isEqualTo("NVIDIA GeForce RTX 4090 (detected)");
+        assertThat(picker.getTooltip().getText()).isEqualTo("Approximate: nvidia-smi prints whole MiB; from nvidia-smi: memory.total 24564 MiB − memory.reserved 354 MiB");
+        robot.interact(() -> I18n.setLocale(I18n.CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(picker.getConverter().toString(picker.getValue())).isEqualTo("NVIDIA GeForce RTX 4090（已检测到）");
+        assertThat(picker.getTooltip().getText()).startsWith("近似值：");
+        DeviceOption preset = picker.getItems().stream().filter(d -> d.id().equals("rtx-4090")).findFirst().orElseThrow();
+        assertThat(picker.getConverter().toString(preset)).isEqualTo("NVIDIA GeForce RTX 4090");
+    }
+}
