@@ -18,7 +18,8 @@ import java.util.Locale;
  */
 public final class EstimateJson {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    /** Jackson's shared factory keeps a BigDecimal as given (since 2.15 the "exact" switch no longer changes it). */
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private EstimateJson() {
     }

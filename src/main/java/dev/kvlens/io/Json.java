@@ -1,8 +1,11 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +20,8 @@ import java.nio.file.Path;
 
 /**
  * The one Jackson {@link ObjectMapper} of the app, configured for files from anywhere: bounded nesting,
- * number and string lengths, a file-size limit, tree reading only (no polymorphic typing).
+ * number and string lengths, a file-size limit, tree reading only (no polymorphic typing), and a key given twice
+ * in one object refused by name (by default Jackson keeps the last value silently).
  */
 public final class Json {
 
@@ -30,6 +34,7 @@ public final class Json {
                     .maxNumberLength(64)
                     .maxStringLength(1_000_000)
                     .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build())
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -82,9 +87,45 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            String duplicate = duplicateKey(e);
+            if (duplicate != null) {
+                throw new InputException(sourceName, "", "duplicate key " + duplicate + line);
+            }
+            String where = e.getLocation() == null ? "" : line + ", column " + e.getLocation().getColumnNr();
             throw new InputException(sourceName, "", "is not valid JSON" + where + " (" + e.getOriginalMessage() + ")");
         }
+    }
+
+    /**
+     * The key Jackson's duplicate detection refused, quoted, with the object it is in when that is not the top
+     * level ({@code "head_dim" in "kv_cache"}); null for any other error. The parser has already taken the second
+     * occurrence as its current name when it reports it.
+     */
+    private static String duplicateKey(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate ") || !(e.getProcessor() instanceof JsonParser parser)) {
+            return null;
+        }
+        JsonStreamContext context = parser.getParsingContext();
+        if (context == null || context.getCurrentName() == null) {
+            return null;
+        }
+        String key = "\"" + context.getCurrentName() + "\"";
+        String parent = path(context.getParent());
+        return parent.isEmpty() ? key : key + " in \"" + parent + "\"";
+    }
+
+    /** A context's place in the document as {@code kv_cache} or {@code params[1]}; empty at the top level. */
+    private static String path(JsonStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return "";
+        }
+        String parent = path(context.getParent());
+        if (context.inArray()) {
+            return parent + "[" + context.getCurrentIndex() + "]";
+        }
+        String name = context.getCurrentName() == null ? "" : context.getCurrentName();
+        return parent.isEmpty() ? name : parent + "." + name;
     }
 }

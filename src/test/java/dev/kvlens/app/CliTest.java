@@ -3,6 +3,7 @@ package dev.kvlens.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.app.cli.KvLensCommand;
 import dev.kvlens.io.Json;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI contract: flag names, output formats, exit codes and one-line errors. */
+@Tag("fx") // export-png starts the JavaFX toolkit on Monocle (HeadlessFx): its own JVM, see the pom
 class CliTest {
 
     record Run(int code, String out, String err) {

@@ -1,10 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.DistinctRuns;
 import dev.kvlens.TestScenarios;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,8 +12,17 @@ import static dev.kvlens.TestScenarios.H100_BYTES;
 import static dev.kvlens.TestScenarios.MIB;
 import static dev.kvlens.TestScenarios.RTX4090_BYTES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
-/** Capacity map, reverse solve, waterfall and physical allocation against the rules and brute force. */
+/**
+ * Capacity map, reverse solve, waterfall and physical allocation against the rules and brute force.
+ *
+ * <p>The two properties use QuickTheories, each on at least as many distinct inputs as it names
+ * ({@link DistinctRuns}): a failure prints the smallest falsifying input and "Seed was N"; re-run it with
+ * {@code mvn test -Dtest=ExplorationTest -DQT_SEED=N}.
+ */
 class ExplorationTest {
 
     private static Scenario llama(long device, EngineMode mode) {
@@ -60,10 +66,19 @@ class ExplorationTest {
         assertThat(pf.warnings()).contains(PhysicalAllocation.Warning.F32_KV);
     }
 
-    @Property(tries = 60)
-    void capacityMapCellsAgreeWithSingleEstimates(@ForAll @IntRange(min = 1, max = 300) int batch,
-                                                  @ForAll @IntRange(min = 1, max = 20_000) int context,
-                                                  @ForAll @LongRange(min = 6L << 30, max = 96L << 30) long device) {
+    @Test
+    void capacityMapCellsAgreeWithSingleEstimates() {
+        DistinctRuns runs = DistinctRuns.atLeast(60);
+        qt().withExamples(runs.asked())
+                .forAll(integers().between(1, 300), integers().between(1, 20_000), longs().between(6L << 30, 96L << 30))
+                .checkAssert((batch, context, device) -> {
+                    runs.ran();
+                    capacityMapCellAgreesWithSingleEstimate(batch, context, device);
+                });
+        runs.check();
+    }
+
+    private static void capacityMapCellAgreesWithSingleEstimate(int batch, int context, long device) {
         Scenario s = llama(device, EngineMode.SERVER);
         CapacityMap map = CapacityMap.compute(s, new int[] {batch}, new int[] {context});
         // a single estimate with the overrides: MLC's own Tmax at that batch, compared with B × L by hand
@@ -77,10 +92,20 @@ class ExplorationTest {
         assertThat(map.capacity()[0]).isEqualTo(tmax);
     }
 
-    @Property(tries = 25)
-    void reverseSolveAgreesWithBruteForce(@ForAll @IntRange(min = 1, max = 40) int batch,
-                                          @ForAll @LongRange(min = 6L << 30, max = 12L << 30) long device) {
+    @Test
+    void reverseSolveAgreesWithBruteForce() {
         // a small device keeps the brute-force domain small
+        DistinctRuns runs = DistinctRuns.atLeast(25);
+        qt().withExamples(runs.asked())
+                .forAll(integers().between(1, 40), longs().between(6L << 30, 12L << 30))
+                .checkAssert((batch, device) -> {
+                    runs.ran();
+                    reverseSolveAgreesWithBruteForce(batch, device);
+                });
+        runs.check();
+    }
+
+    private static void reverseSolveAgreesWithBruteForce(int batch, long device) {
         Scenario s = llama(device, EngineMode.SERVER);
         OptionalInt solved = ReverseSolver.maxContext(s, batch);
         int brute = 0;

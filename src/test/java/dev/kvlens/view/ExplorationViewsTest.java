@@ -8,6 +8,7 @@ import dev.kvlens.viewmodel.EstimatorViewModel;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The trade-off views on the real window: the capacity map drives the sliders, A/B shows deltas. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx") // starts the JavaFX toolkit (TestFX): its own JVM, see the pom
 class ExplorationViewsTest {
 
     private EstimatorViewModel vm;

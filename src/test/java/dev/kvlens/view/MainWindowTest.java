@@ -12,6 +12,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real main window, headless: sliders, fields, language switch and PNG export. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx") // starts the JavaFX toolkit (TestFX): its own JVM, see the pom
 class MainWindowTest {
 
     private EstimatorViewModel vm;

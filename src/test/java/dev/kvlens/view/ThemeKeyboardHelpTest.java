@@ -17,6 +17,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Themes keep the chart legible, the keyboard reaches everything up to a PNG, help opens in both languages. */
 @ExtendWith(ApplicationExtension.class)
+@Tag("fx") // starts the JavaFX toolkit (TestFX): its own JVM, see the pom
 class ThemeKeyboardHelpTest {
 
     @TempDir
