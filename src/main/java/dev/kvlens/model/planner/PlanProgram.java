@@ -1,0 +1,99 @@
+package dev.kvlens.model.planner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One function's op sequence compiled for the planner (rules §4.3.1, §4.3.3): the prologue, a middle layer (every
+ * layer but the last, the first included: its extra input, the unplanned embeddings, releases nothing) and the
+ * last layer with the function's tail. Last uses are found on a three-layer unrolling, so they hold for any
+ * layer count.
+ *
+ * @param prologue the ops before layer 0
+ * @param middle   one layer that another layer follows
+ * @param last     the last layer, then the tail
+ * @param slots    the number of slots; slot 0 is the residual stream {@link Op#RESIDUAL}
+ */
+record PlanProgram(Segment prologue, Segment middle, Segment last, int slots) {
+
+    static PlanProgram compile(LayerSequence sequence, Tail tail) {
+        List<Op> layer = sequence.layer();
+        List<Op> lastLayer = new ArrayList<>(layer);
+        if (tail == Tail.LAST_HIDDEN) {
+            int end = lastLayer.size() - 1;
+            lastLayer.set(end, lastLayer.get(end).withFirstOutputReturned());
+        }
+        List<Op> flat = new ArrayList<>(sequence.prologue());
+        flat.addAll(layer);
+        flat.addAll(layer);
+        flat.addAll(lastLayer);
+        flat.addAll(tail.ops(sequence));
+        Map<String, Integer> slotIndex = new HashMap<>();
+        slotIndex.put(Op.RESIDUAL, 0);
+        for (Op op : flat) {
+            op.outputs().forEach(o -> slotIndex.computeIfAbsent(o.slot(), k -> slotIndex.size()));
+        }
+        if (slotIndex.size() > PlanState.MAX_SLOTS) {
+            throw new IllegalStateException(sequence + " uses more than " + PlanState.MAX_SLOTS + " slots");
+        }
+        int start = sequence.prologue().size();
+        int width = layer.size();
+        return new PlanProgram(segment(flat, 0, start, slotIndex), segment(flat, start + width, start + 2 * width,
+                slotIndex), segment(flat, start + 2 * width, flat.size(), slotIndex), slotIndex.size());
+    }
+
+    private static Segment segment(List<Op> flat, int from, int to, Map<String, Integer> slotIndex) {
+        int n = to - from;
+        int[][] outSlots = new int[n][];
+        Width[][] widths = new Width[n][];
+        Rows[][] rows = new Rows[n][];
+        boolean[][] returned = new boolean[n][];
+        boolean[][] unread = new boolean[n][];
+        int[][] inSlots = new int[n][];
+        boolean[][] lastUse = new boolean[n][];
+        for (int i = 0; i < n; i++) {
+            Op op = flat.get(from + i);
+            int outs = op.outputs().size();
+            outSlots[i] = new int[outs];
+            widths[i] = new Width[outs];
+            rows[i] = new Rows[outs];
+            returned[i] = new boolean[outs];
+            unread[i] = new boolean[outs];
+            for (int j = 0; j < outs; j++) {
+                Op.Output out = op.outputs().get(j);
+                outSlots[i][j] = out.slot().equals("logits") ? -1 : slotIndex.get(out.slot());
+                widths[i][j] = out.width();
+                rows[i][j] = out.rows();
+                returned[i][j] = out.functionOutput();
+                unread[i][j] = !out.functionOutput() && !readBeforeWrite(flat, from + i + 1, out.slot());
+            }
+            int ins = op.inputs().size();
+            inSlots[i] = new int[ins];
+            lastUse[i] = new boolean[ins];
+            for (int j = 0; j < ins; j++) {
+                String slot = op.inputs().get(j);
+                inSlots[i][j] = slotIndex.get(slot);
+                boolean laterInSameOp = op.inputs().subList(j + 1, ins).contains(slot);
+                boolean overwritten = op.outputs().stream().anyMatch(o -> o.slot().equals(slot));
+                lastUse[i][j] = !laterInSameOp && (overwritten || !readBeforeWrite(flat, from + i + 1, slot));
+            }
+        }
+        return new Segment(outSlots, widths, rows, returned, unread, inSlots, lastUse);
+    }
+
+    /** Whether {@code slot}'s current tensor is read at or after op {@code from} before it is overwritten. */
+    private static boolean readBeforeWrite(List<Op> flat, int from, String slot) {
+        for (int i = from; i < flat.size(); i++) {
+            Op op = flat.get(i);
+            if (op.inputs().contains(slot)) {
+                return true;
+            }
+            if (op.outputs().stream().anyMatch(o -> o.slot().equals(slot))) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
