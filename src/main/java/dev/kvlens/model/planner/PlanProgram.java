@@ -19,26 +19,34 @@ import java.util.Map;
 record PlanProgram(Segment prologue, Segment middle, Segment last, int slots) {
 
     static PlanProgram compile(LayerSequence sequence, Tail tail) {
-        List<Op> layer = sequence.layer();
+        return compile(sequence.prologue(), sequence.layer(), tail.ops(sequence), tail == Tail.LAST_HIDDEN);
+    }
+
+    /**
+     * Compiles any op sequence.
+     *
+     * @param returnLast whether the last layer's last op returns its first output (the function's result)
+     */
+    static PlanProgram compile(List<Op> prologue, List<Op> layer, List<Op> tail, boolean returnLast) {
         List<Op> lastLayer = new ArrayList<>(layer);
-        if (tail == Tail.LAST_HIDDEN) {
+        if (returnLast) {
             int end = lastLayer.size() - 1;
             lastLayer.set(end, lastLayer.get(end).withFirstOutputReturned());
         }
-        List<Op> flat = new ArrayList<>(sequence.prologue());
+        List<Op> flat = new ArrayList<>(prologue);
         flat.addAll(layer);
         flat.addAll(layer);
         flat.addAll(lastLayer);
-        flat.addAll(tail.ops(sequence));
+        flat.addAll(tail);
         Map<String, Integer> slotIndex = new HashMap<>();
         slotIndex.put(Op.RESIDUAL, 0);
         for (Op op : flat) {
             op.outputs().forEach(o -> slotIndex.computeIfAbsent(o.slot(), k -> slotIndex.size()));
         }
         if (slotIndex.size() > PlanState.MAX_SLOTS) {
-            throw new IllegalStateException(sequence + " uses more than " + PlanState.MAX_SLOTS + " slots");
+            throw new IllegalStateException("more than " + PlanState.MAX_SLOTS + " slots: " + slotIndex.keySet());
         }
-        int start = sequence.prologue().size();
+        int start = prologue.size();
         int width = layer.size();
         return new PlanProgram(segment(flat, 0, start, slotIndex), segment(flat, start + width, start + 2 * width,
                 slotIndex), segment(flat, start + 2 * width, flat.size(), slotIndex), slotIndex.size());
