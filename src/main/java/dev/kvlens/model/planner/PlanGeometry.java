@@ -12,12 +12,15 @@ package dev.kvlens.model.planner;
  */
 record PlanGeometry(long[] widths, int activation, int batch, boolean countLogits) {
 
+    private static final Rows[] ROWS = Rows.values();
+    private static final Width[] WIDTHS = Width.values();
+
     static PlanGeometry of(PlannerInput in, boolean countLogits) {
         long tp = in.tensorParallelShards();
         long d = in.headDim();
         long q = in.numAttentionHeads() / tp;
         long kv = Math.max(1, in.numKeyValueHeads() / tp);
-        long[] widths = new long[Width.values().length];
+        long[] widths = new long[WIDTHS.length];
         widths[Width.HIDDEN.ordinal()] = in.hiddenSize();
         widths[Width.QKV.ordinal()] = (q + 2 * kv) * d;
         widths[Width.ATTENTION.ordinal()] = q * d;
@@ -27,18 +30,18 @@ record PlanGeometry(long[] widths, int activation, int batch, boolean countLogit
         return new PlanGeometry(widths, in.activationBytes(), in.maxBatchSize(), countLogits);
     }
 
-    /** bytes[rows][width] for a function whose token rows are {@code tokens}. */
-    long[][] bytes(int tokens) {
-        long[][] table = new long[Rows.values().length][widths.length];
-        for (Rows rows : Rows.values()) {
+    /** Upper-bound bytes by {@link Segment#sizeIndex} for a function whose token rows are {@code tokens}. */
+    long[] bytes(int tokens) {
+        long[] table = new long[ROWS.length * WIDTHS.length];
+        for (Rows rows : ROWS) {
             long count = switch (rows) {
                 case TOKENS -> tokens;
                 case ONE -> 1;
                 case BATCH -> batch;
             };
-            for (Width width : Width.values()) {
+            for (Width width : WIDTHS) {
                 long elements = count * widths[width.ordinal()];
-                table[rows.ordinal()][width.ordinal()] = width == Width.VOCAB
+                table[Segment.sizeIndex(rows, width)] = width == Width.VOCAB
                         ? (countLogits ? elements * 4 : 0)
                         : elements * activation;
             }

@@ -54,41 +54,43 @@ record PlanProgram(Segment prologue, Segment middle, Segment last, int slots) {
 
     private static Segment segment(List<Op> flat, int from, int to, Map<String, Integer> slotIndex) {
         int n = to - from;
-        int[][] outSlots = new int[n][];
-        Width[][] widths = new Width[n][];
-        Rows[][] rows = new Rows[n][];
-        boolean[][] returned = new boolean[n][];
-        boolean[][] unread = new boolean[n][];
-        int[][] inSlots = new int[n][];
-        boolean[][] lastUse = new boolean[n][];
+        int outs = 0;
+        int ins = 0;
+        for (Op op : flat.subList(from, to)) {
+            outs += op.outputs().size();
+            ins += op.inputs().size();
+        }
+        int[] outStart = new int[n + 1];
+        int[] outSlot = new int[outs];
+        int[] outSize = new int[outs];
+        int[] outFlags = new int[outs];
+        int[] inStart = new int[n + 1];
+        int[] inSlot = new int[ins];
+        boolean[] inLast = new boolean[ins];
+        int o = 0;
+        int in = 0;
         for (int i = 0; i < n; i++) {
             Op op = flat.get(from + i);
-            int outs = op.outputs().size();
-            outSlots[i] = new int[outs];
-            widths[i] = new Width[outs];
-            rows[i] = new Rows[outs];
-            returned[i] = new boolean[outs];
-            unread[i] = new boolean[outs];
-            for (int j = 0; j < outs; j++) {
-                Op.Output out = op.outputs().get(j);
-                outSlots[i][j] = out.slot().equals("logits") ? -1 : slotIndex.get(out.slot());
-                widths[i][j] = out.width();
-                rows[i][j] = out.rows();
-                returned[i][j] = out.functionOutput();
-                unread[i][j] = !out.functionOutput() && !readBeforeWrite(flat, from + i + 1, out.slot());
+            outStart[i] = o;
+            for (Op.Output out : op.outputs()) {
+                outSlot[o] = out.slot().equals("logits") ? -1 : slotIndex.get(out.slot());
+                outSize[o] = Segment.sizeIndex(out.rows(), out.width());
+                boolean unread = !out.functionOutput() && !readBeforeWrite(flat, from + i + 1, out.slot());
+                outFlags[o++] = (out.functionOutput() ? Segment.RETURNED : 0) | (unread ? Segment.UNREAD : 0);
             }
-            int ins = op.inputs().size();
-            inSlots[i] = new int[ins];
-            lastUse[i] = new boolean[ins];
-            for (int j = 0; j < ins; j++) {
-                String slot = op.inputs().get(j);
-                inSlots[i][j] = slotIndex.get(slot);
-                boolean laterInSameOp = op.inputs().subList(j + 1, ins).contains(slot);
-                boolean overwritten = op.outputs().stream().anyMatch(o -> o.slot().equals(slot));
-                lastUse[i][j] = !laterInSameOp && (overwritten || !readBeforeWrite(flat, from + i + 1, slot));
+            inStart[i] = in;
+            List<String> inputs = op.inputs();
+            for (int j = 0; j < inputs.size(); j++) {
+                String slot = inputs.get(j);
+                boolean laterInSameOp = inputs.subList(j + 1, inputs.size()).contains(slot);
+                boolean overwritten = op.outputs().stream().anyMatch(x -> x.slot().equals(slot));
+                inSlot[in] = slotIndex.get(slot);
+                inLast[in++] = !laterInSameOp && (overwritten || !readBeforeWrite(flat, from + i + 1, slot));
             }
         }
-        return new Segment(outSlots, widths, rows, returned, unread, inSlots, lastUse);
+        outStart[n] = o;
+        inStart[n] = in;
+        return new Segment(outStart, outSlot, outSize, outFlags, inStart, inSlot, inLast);
     }
 
     /** Whether {@code slot}'s current tensor is read at or after op {@code from} before it is overwritten. */

@@ -4,67 +4,73 @@ import java.util.Arrays;
 
 /**
  * The planner's state while it walks a function (rules §4.3.1): the token pool, which token each slot's tensor
- * holds, and the bytes of the function outputs so far. {@link #run} replays a {@link Segment}.
+ * holds, and the bytes of the function outputs so far. {@link #run} replays ops of a {@link Segment}.
  */
 final class PlanState {
-
-    /** The slot holds no planned tensor (nothing, or the function's input embeddings). */
-    static final int NONE = -1;
 
     /** More slots than any sequence of {@link LayerSequence} with its tail uses. */
     static final int MAX_SLOTS = 16;
 
     private final TokenAllocator allocator = new TokenAllocator();
+    /** Per slot, its tensor's token + 1; 0 when the slot holds no planned tensor (nothing, or the input). */
     private final int[] slotToken = new int[MAX_SLOTS];
     private final int[] held = new int[4];
     private long outputBytes;
 
-    PlanState() {
-        Arrays.fill(slotToken, NONE);
-    }
-
     /**
-     * Replays the ops of {@code segment}: outputs are requested first (function outputs get their own storage,
-     * counted when {@code bytes} says their size is constant), then the inputs at their last use are released in
-     * argument order, then the outputs nobody reads.
+     * Replays ops {@code from .. to - 1} of {@code segment}: outputs are requested first (function outputs get their
+     * own storage, counted with their constant size), then the inputs at their last use are released in argument
+     * order, then the outputs nobody reads.
      *
-     * @param bytes per {@link Rows} and {@link Width} ordinal, a tensor's upper-bound bytes; ≤ 0 when not counted
+     * @param bytes a tensor's upper-bound bytes by {@link Segment#sizeIndex}; 0 for logits that are not counted
      */
-    void run(Segment segment, long[][] bytes) {
-        for (int op = 0; op < segment.size(); op++) {
-            int[] ins = segment.inSlots()[op];
-            for (int j = 0; j < ins.length; j++) {
-                held[j] = slotToken[ins[j]];
+    void run(Segment segment, long[] bytes, int from, int to) {
+        int[] outStart = segment.outStart();
+        int[] outSlot = segment.outSlot();
+        int[] outSize = segment.outSize();
+        int[] outFlags = segment.outFlags();
+        int[] inStart = segment.inStart();
+        int[] inSlot = segment.inSlot();
+        boolean[] inLast = segment.inLast();
+        for (int op = from; op < to; op++) {
+            int firstIn = inStart[op];
+            int endIn = inStart[op + 1];
+            for (int j = firstIn; j < endIn; j++) {
+                held[j - firstIn] = slotToken[inSlot[j]];
             }
-            int[] outs = segment.outSlots()[op];
-            for (int j = 0; j < outs.length; j++) {
-                long size = bytes[segment.outRows()[op][j].ordinal()][segment.outWidths()[op][j].ordinal()];
-                if (segment.outReturned()[op][j]) {
-                    outputBytes += Math.max(size, 0);
-                    if (outs[j] >= 0) {
-                        slotToken[outs[j]] = NONE;
+            int firstOut = outStart[op];
+            int endOut = outStart[op + 1];
+            for (int j = firstOut; j < endOut; j++) {
+                long size = bytes[outSize[j]];
+                if ((outFlags[j] & Segment.RETURNED) != 0) {
+                    outputBytes += size;
+                    if (outSlot[j] >= 0) {
+                        slotToken[outSlot[j]] = 0;
                     }
                 } else {
-                    slotToken[outs[j]] = allocator.request(size);
+                    slotToken[outSlot[j]] = allocator.request(size) + 1;
                 }
             }
-            boolean[] lastUse = segment.inLastUse()[op];
-            for (int j = 0; j < ins.length; j++) {
-                if (lastUse[j] && held[j] != NONE) {
-                    allocator.release(held[j]);
-                    if (slotToken[ins[j]] == held[j]) {
-                        slotToken[ins[j]] = NONE;
+            for (int j = firstIn; j < endIn; j++) {
+                int token = held[j - firstIn];
+                if (inLast[j] && token != 0) {
+                    allocator.release(token - 1);
+                    if (slotToken[inSlot[j]] == token) {
+                        slotToken[inSlot[j]] = 0;
                     }
                 }
             }
-            boolean[] unread = segment.outUnread()[op];
-            for (int j = 0; j < outs.length; j++) {
-                if (unread[j]) {
-                    allocator.release(slotToken[outs[j]]);
-                    slotToken[outs[j]] = NONE;
+            for (int j = firstOut; j < endOut; j++) {
+                if ((outFlags[j] & Segment.UNREAD) != 0) {
+                    allocator.release(slotToken[outSlot[j]] - 1);
+                    slotToken[outSlot[j]] = 0;
                 }
             }
         }
+    }
+
+    void run(Segment segment, long[] bytes) {
+        run(segment, bytes, 0, segment.size());
     }
 
     /** memory_usage of the function: Σ final token sizes + the function outputs' own storages (§4.3.1). */
@@ -74,7 +80,7 @@ final class PlanState {
 
     void copyFrom(PlanState other) {
         allocator.copyFrom(other.allocator);
-        System.arraycopy(other.slotToken, 0, slotToken, 0, slotToken.length);
+        System.arraycopy(other.slotToken, 0, slotToken, 0, MAX_SLOTS);
         outputBytes = other.outputBytes;
     }
 

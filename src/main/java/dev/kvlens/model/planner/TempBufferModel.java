@@ -29,7 +29,7 @@ public final class TempBufferModel {
         FunctionPlanner planner = new FunctionPlanner(sequence.get(), geometry, in.numHiddenLayers());
         long extra = sequence.get() == LayerSequence.PHI_EARLY_Q4
                 ? (long) in.activationBytes() * in.hiddenSize() * in.hiddenSize() : 0;
-        Map<String, Long> functions = new LinkedHashMap<>();
+        Map<String, Long> functions = new LinkedHashMap<>(32);
         for (PlannedFunction function : PlannedFunction.values()) {
             if (function.lastHiddenStates() && !in.functions().hasLastHiddenStates()) {
                 continue;

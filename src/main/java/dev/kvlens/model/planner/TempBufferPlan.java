@@ -1,6 +1,9 @@
 package dev.kvlens.model.planner;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The compile-time {@code memory_usage} of every function of a build, as §4.3 models it, and how far that is
@@ -13,17 +16,27 @@ import java.util.Map;
 public record TempBufferPlan(Map<String, Long> functions, Provenance provenance, boolean fused) {
 
     public TempBufferPlan {
-        functions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(functions));
+        functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+        Objects.requireNonNull(provenance, "provenance");
     }
 
     /** The compile report's "Temporary buffer": the max over all functions (§1.1). */
     public long maxBytes() {
-        return functions.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long max = 0;
+        for (long bytes : functions.values()) {
+            max = Math.max(max, bytes);
+        }
+        return max;
     }
 
     /** The first function (in MLC's order) attaining {@link #maxBytes()}. */
     public String maxFunction() {
         long max = maxBytes();
-        return functions.entrySet().stream().filter(e -> e.getValue() == max).findFirst().orElseThrow().getKey();
+        for (Map.Entry<String, Long> function : functions.entrySet()) {
+            if (function.getValue() == max) {
+                return function.getKey();
+            }
+        }
+        throw new IllegalStateException("no functions");
     }
 }

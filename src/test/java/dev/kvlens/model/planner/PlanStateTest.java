@@ -14,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PlanStateTest {
 
     /** 10 bytes for every [n, h] tensor (h = 10 elements of 1 byte, n = 1), 7 bytes for a logits row. */
-    private static long[][] bytes() {
-        long[][] table = new long[Rows.values().length][Width.values().length];
-        for (long[] row : table) {
-            java.util.Arrays.fill(row, 10);
-            row[Width.VOCAB.ordinal()] = 7;
+    private static long[] bytes() {
+        long[] table = new long[Rows.values().length * Width.values().length];
+        java.util.Arrays.fill(table, 10);
+        for (Rows rows : Rows.values()) {
+            table[Segment.sizeIndex(rows, Width.VOCAB)] = 7;
         }
         return table;
     }
