@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * What follows the layer stack in each function (rules §4.3.3, "Tails"). The logits are f32 function outputs of
- * width V; they count only with a concrete lm-head vocab (§1.1).
+ * width V; they count only with a concrete lm-head vocab (§1.1). Phi's head LayerNorm runs in every function
+ * (MLC {@code phi_model.py}: {@code PhiCausalLMHead} norms whatever it is given); in the every-row functions it
+ * reuses a free token, so the library data cannot tell it apart from no norm.
  */
 enum Tail {
     /** {@code prefill}: gather the one logit position [1, h], then logits [1, V]. */
