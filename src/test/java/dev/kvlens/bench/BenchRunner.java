@@ -51,6 +51,7 @@ public final class BenchRunner {
     private void estimator() throws RunnerException {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(EstimatorBenchmark.class.getName())
+                .include(PlannerBenchmark.class.getName())
                 .forks(1)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(2))
@@ -62,6 +63,8 @@ public final class BenchRunner {
                 atLeast("estimator-three-mode", score, "ops/s", 2_000_000);
             } else if (method.endsWith(".capacityMap64")) {
                 atMost("capacity-map-64x64", score, "ms", 5);
+            } else if (method.endsWith(".planLlama3")) {
+                atMost("planner-llama3-8b-s8192", score, "us", 20);
             }
         }
     }
