@@ -40,7 +40,19 @@ final class ArchitectureReader {
             default -> false;
         };
         LayeredFields c = LayeredFields.of(source, prefix, root, nested);
-        int sliding = c.optionalInt("sliding_window", -1, MAX_TOKENS).orElse(-1);
+        JsonNode text = root.get("text_config");
+        if (family == ModelFamily.LLAVA && text != null && text.has("_name_or_path") && !text.has("num_hidden_layers")) {
+            // LlavaConfig fetches this text model's config from Hugging Face (llava_model.py::get_hf_config)
+            throw c.error("text_config", "names " + text.get("_name_or_path").asText() + " instead of listing its"
+                    + " geometry (MLC downloads that config); copy num_hidden_layers, hidden_size and the other fields"
+                    + " of its config.json into text_config");
+        }
+        // MLC's own field (mistral, ministral3, gemma3 text) wins over HF's sliding_window
+        int sliding = c.optionalInt("sliding_window_size", -1, MAX_TOKENS)
+                .orElseGet(() -> c.optionalInt("sliding_window", -1, MAX_TOKENS).orElse(-1));
+        if (sliding == 0) {
+            sliding = -1;
+        }
         int positions = positions(c, family, type);
         ModelGeometry geometry = switch (family) {
             case GPT2, GPT_BIGCODE, GPTJ -> GptStyleConfigs.gpt(c, modelType, family, positions);
