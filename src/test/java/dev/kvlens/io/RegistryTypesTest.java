@@ -214,6 +214,31 @@ class RegistryTypesTest {
         assertThat(medusa.kvCache(1)).isEqualTo(new KvCacheGeometry(0, 0, 0, 0));
     }
 
+    @ParameterizedTest(name = "{0}: per-token line {1}")
+    @CsvSource({
+        // rules §1.2: head_dim × num_hidden_layers × num_key_value_heads × 2 B × 2, all layers, unsharded
+        // Qwen3-1.7B: 128 × 28 × 8 × 2 × 2 = 114,688 (0.11 MB, the c009bde4 example)
+        "qwen3,       114688",
+        // Qwen3.5-27B counts all 64 layers, not the 16 attention layers: 256 × 64 × 4 × 4 = 262,144
+        "qwen3_5,     262144",
+        // phi (Phi1Config) has the fields: 80 × 32 × 32 × 4 = 327,680
+        "phi,         327680",
+        // InternLM2.5-7B: 128 × 32 × 8 × 4 = 131,072
+        "internlm2,   131072",
+        // no head_dim / num_key_value_heads dataclass fields, or a nested text_config: no line
+        "deepseek_v2, -1",
+        "phi-msft,    -1",
+        "gemma3,      -1",
+        "baichuan,    -1",
+        "llama4,      -1"})
+    void compileReportPrintsThePerTokenLineForExactlyTheTypesWithTheFields(String file, int expected) {
+        JsonNode root = Json.readResource("/hf-configs/" + file + ".json");
+        dev.kvlens.model.ModelDescription d = HfConfigReader.parse(file + ".json", file, root);
+        dev.kvlens.model.CompileReport report = dev.kvlens.model.CompileReport.of(
+                d.library(Quantization.require("q4f16_1")), dev.kvlens.model.CompileReport.Era.E2025);
+        assertThat(report.kvBytesPerToken().isPresent() ? report.kvBytesPerToken().getAsInt() : -1).isEqualTo(expected);
+    }
+
     private static double perToken(KvCacheGeometry kv) {
         return (double) kv.headDim() * kv.numKeyValueHeads() * kv.numHiddenLayers() * 4 + 1.25;
     }
