@@ -1,0 +1,72 @@
+package dev.kvlens.io;
+
+import dev.kvlens.model.ModelGeometry;
+import dev.kvlens.model.ParameterBytes;
+import dev.kvlens.model.Quantization;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The scheme / type / TP combinations mlc_llm compile refuses (rules §5), with MLC's own text where it has
+ * one, and the FT quirks of MoE models.
+ */
+class SchemeAvailabilityTest {
+
+    private static ModelGeometry geometry(String file) {
+        return HfConfigReader.defaults(file + ".json", Json.readResource("/hf-configs/" + file + ".json")).geometry();
+    }
+
+    @ParameterizedTest(name = "{1} on {0} (TP {2}) is refused: {3}")
+    @CsvSource(delimiter = '|', value = {
+        // a kind missing from the type's quantize table: KeyError from args.model.quantize[kind]
+        "qwen2       | q4f16_autoawq                 | 1 | KeyError: 'awq'",
+        "gemma2      | q4f16_ft                      | 1 | KeyError: 'ft-quant'",
+        "orion       | q4f16_ft                      | 1 | KeyError: 'ft-quant'",
+        "medusa      | q4f16_1                       | 1 | KeyError: 'group-quant'",
+        "deepseek_v2 | fp8_e4m3fn_bf16_block_scale   | 1 | KeyError: 'block-scale-quant'",
+        "qwen3       | e4m3_e4m3_f16                 | 1 | KeyError: 'per-tensor-quant'",
+        // registered only to raise
+        "mixtral     | q4f16_autoawq                 | 1 | AWQ is not implemented for Mixtral models.",
+        // interface/compile.py tensor-parallel restrictions
+        "llama       | q4f16_ft                      | 2 | NotImplementedError",
+        "llama       | q4f16_0                       | 2 | KN layout (q3f16_0 and q4f16_0) is not supported for tensor parallelism",
+        // GroupQuantizeMixtralExperts refuses the KN layout even on one GPU
+        "mixtral     | q4f16_0                       | 1 | GroupQuantizeMixtralExperts does not support KN layout now."})
+    void refusedCombinationsNameMlcsReason(String file, String scheme, int tp, String message) {
+        ModelGeometry g = geometry(file);
+        assertThatThrownBy(() -> ParameterBytes.of(g, Quantization.require(scheme), tp))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+    }
+
+    @ParameterizedTest(name = "{1} on {0} is accepted")
+    @CsvSource({
+        "deepseek_v3, fp8_e4m3fn_bf16_block_scale",
+        "qwen3_moe,   fp8_e4m3fn_bf16_block_scale",
+        "ministral3,  fp8_e4m3fn_bf16_block_scale",
+        "olmo,        q4f16_autoawq",
+        "nemotron,    e4m3_e4m3_f16",
+        "llama4,      e5m2_e5m2_f16",
+        "medusa,      q0f16"})
+    void acceptedCombinationsGetBytes(String file, String scheme) {
+        assertThat(ParameterBytes.of(geometry(file), Quantization.require(scheme), 1)).isPositive();
+    }
+
+    @Test
+    void fasterTransformerLeavesExpertsInF16AndGroupQuantizesGatesItCannotTake() {
+        // Qwen1.5-MoE-A2.7B under q4f16_ft (ft_quantization.py): a linear [out, in] is int8 [in, out/2] + f16 [out];
+        // the CUTLASS test (out % 8) runs before the gate test, so the 60-expert gate and the 1-output
+        // shared_expert_gate fall back to group q4 (out × ⌈in/32⌉ × 18); MixtralExperts stay f16; embedding and
+        // lm_head fall back to group q4.
+        // layer = c_attn 2048·3072 + 6144·2 = 6,303,744 + bias 12,288 + o 2048·1024 + 4096 = 2,101,248
+        //       + shared gate_up 2048·5632 + 22528 = 11,556,864 + shared down 5632·1024 + 4096 = 5,771,264
+        //       + shared_expert_gate 1·64·18 = 1,152 + gate 60·64·18 = 69,120
+        //       + experts 60·(2816·2048 + 2048·1408)·2 = 1,038,090,240 + norms 8,192 = 1,063,914,112
+        // total = 24 · 1,063,914,112 + embed 151936·64·18 = 175,030,272 + lm_head 175,030,272 + norm 4,096
+        assertThat(ParameterBytes.of(geometry("qwen2_moe"), Quantization.require("q4f16_ft"), 1))
+                .isEqualTo(24L * 1_063_914_112 + 2 * 175_030_272L + 4_096).isEqualTo(25_884_003_328L);
+    }
+}
