@@ -53,14 +53,19 @@ public final class HfConfigReader {
 
     /** The geometry and the defaults MLC's config class derives for this config (rules §2.2, §10). */
     public static Defaults defaults(String sourceName, JsonNode root) {
-        JsonFields c = new JsonFields(sourceName, "", root);
+        return defaults(sourceName, "", root);
+    }
+
+    /** As {@link #defaults(String, JsonNode)} for a config nested at {@code prefix} of a larger file. */
+    static Defaults defaults(String sourceName, String prefix, JsonNode root) {
+        JsonFields c = new JsonFields(sourceName, prefix, root);
         String modelType = c.requireString("model_type");
         ModelType type = ModelType.find(modelType).orElse(ModelType.LLAMA);
         if (type == ModelType.LLAVA) {
-            type = "mistral".equals(new JsonFields(sourceName, "text_config", c.has("text_config")
+            type = "mistral".equals(new JsonFields(sourceName, prefix, c.has("text_config")
                     ? root.get("text_config") : root).optionalString("model_type")) ? ModelType.MISTRAL : ModelType.LLAMA;
         }
-        ArchitectureReader.Result r = ArchitectureReader.read(sourceName, "", root, modelType);
+        ArchitectureReader.Result r = ArchitectureReader.read(sourceName, prefix, root, modelType);
         int context = GenConfigDefaults.contextWindowSize(type, r.positions(), r.slidingWindow());
         int sliding = GenConfigDefaults.slidingWindowSize(type, r.slidingWindow());
         if (context == -1 && sliding == -1 && r.geometry().kvStateKind() == dev.kvlens.model.KvStateKind.KV_CACHE) {
