@@ -5,6 +5,7 @@ import dev.kvlens.model.ArchitectureDetails;
 import dev.kvlens.model.ArchitectureDetails.LinearAttention;
 import dev.kvlens.model.ArchitectureDetails.Mla;
 import dev.kvlens.model.ArchitectureDetails.Moe;
+import dev.kvlens.model.ArchitectureDetails.Vision;
 import dev.kvlens.model.ModelFamily;
 
 import static dev.kvlens.io.ArchitectureReader.MAX_DIM;
@@ -40,9 +41,37 @@ final class MoeConfigs {
             case NEMOTRON -> d.withBiases(false, c.optionalBoolean("mlp_bias", false));
             case BERT -> d.withTables(positions, c.intOr("type_vocab_size", 1, MAX_DIM, 2));
             case EAGLE -> d.withDraft(new ArchitectureDetails.Draft(0, 0, c.optionalBoolean("bias", true)));
+            case PHI3V -> d.withVision(phi3vVision(c));
+            case LLAVA -> d.withVision(llavaVision(c));
             default -> d;
         };
         return d.withWeightBlockSize(blockSize(c));
+    }
+
+    /**
+     * Phi3VConfig ignores the HF vision_config and always builds CLIP-L/14-336 (CLIPVISION_DEFAULT_CONFIG);
+     * only {@code img_processor.image_dim_out} is read.
+     */
+    private static Vision phi3vVision(LayeredFields c) {
+        JsonNode processor = c.node("img_processor");
+        if (processor == null || !processor.has("image_dim_out") || !processor.get("image_dim_out").canConvertToInt()) {
+            throw c.error("img_processor", "must give image_dim_out (the CLIP feature width phi3_v projects)");
+        }
+        return new Vision(1024, 4096, 24, 14, 336, 3, processor.get("image_dim_out").asInt(), false);
+    }
+
+    /** LLaVA's CLIPVisionConfig from the HF vision_config; the text model is Llama unless it says Mistral. */
+    private static Vision llavaVision(LayeredFields c) {
+        JsonNode vision = c.node("vision_config");
+        if (vision == null || !vision.isObject()) {
+            throw c.error("vision_config", "is missing");
+        }
+        JsonFields v = new JsonFields(c.top().source(), "vision_config", vision);
+        JsonNode text = c.node("text_config");
+        boolean mistral = text != null && "mistral".equals(text.path("model_type").asText());
+        return new Vision(v.requireInt("hidden_size", 1, MAX_DIM), v.requireInt("intermediate_size", 1, MAX_DIM),
+                v.requireInt("num_hidden_layers", 1, MAX_DIM), v.requireInt("patch_size", 1, MAX_DIM),
+                v.requireInt("image_size", 1, MAX_DIM), v.optionalInt("num_channels", 1, 16).orElse(3), 0, mistral);
     }
 
     /** Experts per model file; null for dense models (and MiniCPM without {@code num_experts}). */

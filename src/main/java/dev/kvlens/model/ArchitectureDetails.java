@@ -16,13 +16,25 @@ package dev.kvlens.model;
  * @param learnedPositions rows of a learned position table (gpt2, gpt_bigcode, bert), 0 if none
  * @param typeVocabSize    bert's token-type table rows, 0 if none
  * @param weightBlockSize  the fp8 block size [bs0, bs1] of block-scale checkpoints ({@code weight_block_size}), 0 if none
+ * @param vision           the CLIP tower of phi3_v and llava, in the same params
  */
 public record ArchitectureDetails(Moe moe, Mla mla, LinearAttention linearAttention, Draft draft,
                                   boolean qkvBias, boolean outputBias, int learnedPositions, int typeVocabSize,
-                                  int weightBlockSize) {
+                                  int weightBlockSize, Vision vision) {
 
     /** A dense decoder: nothing beyond the common fields. */
-    public static final ArchitectureDetails NONE = new ArchitectureDetails(null, null, null, null, false, false, 0, 0, 0);
+    public static final ArchitectureDetails NONE =
+            new ArchitectureDetails(null, null, null, null, false, false, 0, 0, 0, null);
+
+    /**
+     * A CLIP vision tower ({@code vision/clip_vision.py}) and what joins it to the text model.
+     *
+     * @param imageDimOut  phi3_v's {@code img_processor.image_dim_out} (its projector takes 4 × that); 0 for llava
+     * @param mistralText  llava over a Mistral text model (separate lm_head) rather than Llama
+     */
+    public record Vision(int hiddenSize, int intermediateSize, int numLayers, int patchSize, int imageSize,
+                         int channels, int imageDimOut, boolean mistralText) {
+    }
 
     /**
      * Routed experts.
@@ -69,36 +81,41 @@ public record ArchitectureDetails(Moe moe, Mla mla, LinearAttention linearAttent
 
     public ArchitectureDetails withMoe(Moe value) {
         return new ArchitectureDetails(value, mla, linearAttention, draft, qkvBias, outputBias, learnedPositions,
-                typeVocabSize, weightBlockSize);
+                typeVocabSize, weightBlockSize, vision);
     }
 
     public ArchitectureDetails withMla(Mla value) {
         return new ArchitectureDetails(moe, value, linearAttention, draft, qkvBias, outputBias, learnedPositions,
-                typeVocabSize, weightBlockSize);
+                typeVocabSize, weightBlockSize, vision);
     }
 
     public ArchitectureDetails withLinearAttention(LinearAttention value) {
         return new ArchitectureDetails(moe, mla, value, draft, qkvBias, outputBias, learnedPositions, typeVocabSize,
-                weightBlockSize);
+                weightBlockSize, vision);
     }
 
     public ArchitectureDetails withDraft(Draft value) {
         return new ArchitectureDetails(moe, mla, linearAttention, value, qkvBias, outputBias, learnedPositions,
-                typeVocabSize, weightBlockSize);
+                typeVocabSize, weightBlockSize, vision);
     }
 
     public ArchitectureDetails withBiases(boolean qkv, boolean output) {
         return new ArchitectureDetails(moe, mla, linearAttention, draft, qkv, output, learnedPositions, typeVocabSize,
-                weightBlockSize);
+                weightBlockSize, vision);
     }
 
     public ArchitectureDetails withTables(int positions, int typeVocab) {
         return new ArchitectureDetails(moe, mla, linearAttention, draft, qkvBias, outputBias, positions, typeVocab,
-                weightBlockSize);
+                weightBlockSize, vision);
     }
 
     public ArchitectureDetails withWeightBlockSize(int blockSize) {
         return new ArchitectureDetails(moe, mla, linearAttention, draft, qkvBias, outputBias, learnedPositions,
-                typeVocabSize, blockSize);
+                typeVocabSize, blockSize, vision);
+    }
+
+    public ArchitectureDetails withVision(Vision value) {
+        return new ArchitectureDetails(moe, mla, linearAttention, draft, qkvBias, outputBias, learnedPositions,
+                typeVocabSize, weightBlockSize, value);
     }
 }

@@ -34,6 +34,10 @@ public final class ParameterBytes {
 
     /** Bytes of one tensor under a scheme (rules §5). */
     static long bytes(WeightTensor t, Quantization q, int tp, int blockSize) {
+        if (t.noQuantization() && (q.kind() == Quantization.Kind.GROUP || q.kind() == Quantization.Kind.BLOCK_SCALE_FP8)) {
+            return t.role() == WeightTensor.Role.VECTOR ? t.elements() * (t.float32() ? F32_BYTES : q.modelDtypeBytes())
+                    : dense(t, q);
+        }
         return switch (t.role()) {
             case VECTOR -> t.elements() * (t.float32() ? F32_BYTES : q.modelDtypeBytes());
             case EMBEDDING -> switch (q.kind()) {

@@ -9,8 +9,11 @@ package dev.kvlens.model;
  * @param rows       out_features for linears, vocab for embeddings, length for vectors
  * @param cols       in_features for linears, hidden for embeddings, 1 for vectors
  * @param float32    linears: declared with {@code out_dtype="float32"}; vectors: stored as f32
+ * @param noQuantization inside a module marked {@code no_quantization} (CLIP towers): group and block-scale
+ *                   quantization skip it; FT, AWQ and per-tensor mutators do not look at the mark (rules §5)
  */
-public record WeightTensor(String name, Role role, long experts, long rows, long cols, boolean float32) {
+public record WeightTensor(String name, Role role, long experts, long rows, long cols, boolean float32,
+                           boolean noQuantization) {
 
     /** Tensor roles that quantization schemes treat differently (rules §5). */
     public enum Role {
@@ -34,7 +37,16 @@ public record WeightTensor(String name, Role role, long experts, long rows, long
     public static final long MOE_GATE_MAX_OUTPUTS = 256;
 
     public WeightTensor(String name, Role role, long rows, long cols, boolean float32) {
-        this(name, role, 1, rows, cols, float32);
+        this(name, role, 1, rows, cols, float32, false);
+    }
+
+    public WeightTensor(String name, Role role, long experts, long rows, long cols, boolean float32) {
+        this(name, role, experts, rows, cols, float32, false);
+    }
+
+    /** The same tensor inside a {@code no_quantization} module. */
+    public WeightTensor unquantizedModule() {
+        return new WeightTensor(name, role, experts, rows, cols, float32, true);
     }
 
     /** Elements before quantization. */

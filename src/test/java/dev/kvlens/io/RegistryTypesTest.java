@@ -12,8 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RegistryTypesTest {
 
-    /** Vision towers (CLIP + projector) are not modelled yet; MLC's llava also fetches its text config online. */
-    private static final Set<ModelType> NOT_YET = Set.of(ModelType.PHI3_V, ModelType.LLAVA);
-
     private static HfConfigReader.Defaults read(String file) {
         JsonNode root = Json.readResource("/hf-configs/" + file + ".json");
         return HfConfigReader.defaults(file + ".json", root);
@@ -38,17 +33,6 @@ class RegistryTypesTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(ModelType.class)
     void everyRegistryTypeParsesAndGetsParameterBytes(ModelType type) {
-        if (type == ModelType.LLAVA) {
-            assertThatThrownBy(() -> read("llava")).isInstanceOf(InputException.class)
-                    .hasMessageContaining("text_config").hasMessageContaining("meta-llama/Llama-2-7b-hf");
-            return;
-        }
-        if (NOT_YET.contains(type)) {
-            ModelGeometry g = read(type.mlcName()).geometry();
-            assertThatThrownBy(() -> ParameterBytes.of(g, Quantization.require("q4f16_1"), 1))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--params-bytes");
-            return;
-        }
         HfConfigReader.Defaults d = read(type.mlcName());
         assertThat(d.geometry().registryType()).contains(type);
         // rules §5: Medusa accepts no-quant only
@@ -165,11 +149,46 @@ class RegistryTypesTest {
         "rwkv6, 933117952",
         // layer = wqkv 14598144 + o 11943936 + c_fc [18432,4608] 47775744 + c_proj 47775744 + biases 66560 + 2
         // LayerNorms 36864 = 122196992; x32 + embed + lm_head 2x127401984 + final LayerNorm 18432
-        "starcoder2, 4165126144"})
+        "starcoder2, 4165126144",
+        // Llama-2-7B text (MLC's llama2_7b preset): 32 x 113852416 + embed + language_model.lm_head 2x73728000 + norm
+        // 8192 = 3790741504; CLIP f16 (no_quantization): class 2048 + patch Conv2D [1024,3,14,14] 1204224 + positions
+        // [577,1024] 1181696 + pre/post LayerNorm 8192 + 24 layers x (q,k,v,out [1024,1024]+bias 8396800 + fc1 8396800
+        // + fc2 8390656 + 2 LayerNorms 8192 = 25192448) = 607014912; projector [4096,1024] 2359296+8192 + [4096,4096]
+        // 9437184+8192
+        "llava, 4409569280",
+        // text: 32 x (qkv 15925248 + o 5308416 + gate_up 28311552 + down 14155776 + norms 12288) + embed + lm_head
+        // 2x55406592 + norm 6144 = 2149644288; CLIP f16 (no_quantization): class 2048 + patch Conv2D [1024,3,14,14]
+        // 1204224 + positions [577,1024] 1181696 + pre/post LayerNorm 8192 + 24 layers x (q,k,v,out [1024,1024]+bias
+        // 8396800 + fc1 8396800 + fc2 8390656 + 2 LayerNorms 8192 = 25192448) = 607014912; glb_GN, sub_GN [4096] 16384
+        // + img_projection [3072,4096] 7077888+6144 + [3072,3072] 5308416+6144
+        "phi3_v, 2769074176"})
     void parameterBytesFollowEachModelFile(String file, long expected) {
         ModelGeometry g = read(file).geometry();
         String scheme = file.equals("medusa") ? "q0f16" : "q4f16_1";
         assertThat(ParameterBytes.of(g, Quantization.require(scheme), 1)).isEqualTo(expected);
+    }
+
+    @Test
+    void llavaWhoseTextConfigOnlyNamesItsBaseModelSaysWhatToCopy() {
+        // LlavaConfig downloads the named config (llava_model.py::get_hf_config); KV Lens reads files only
+        String json = "{\"model_type\":\"llava\",\"text_config\":{\"_name_or_path\":\"meta-llama/Llama-2-7b-hf\","
+                + "\"model_type\":\"llama\"},\"vision_config\":{\"hidden_size\":1024}}";
+        assertThatThrownBy(() -> HfConfigReader.defaults("c.json", Json.parse("c.json", json)))
+                .isInstanceOf(InputException.class).hasMessageContaining("meta-llama/Llama-2-7b-hf")
+                .hasMessageContaining("text_config");
+    }
+
+    @Test
+    void clipTowersStayInTheModelDtypeUnderGroupQuantization() {
+        // CLIPVisionModel.no_quantization: group and block-scale skip the tower (rules §5), so q0f16 − q4f16_1 is
+        // the saving on the text model and projector alone; the tower's 607,014,912 B are the same in both.
+        ModelGeometry g = read("llava").geometry();
+        long q4 = ParameterBytes.of(g, Quantization.require("q4f16_1"), 1);
+        long q0 = ParameterBytes.of(g, Quantization.require("q0f16"), 1);
+        // text q0f16 = Llama-2-7B's 13,476,831,232 B (PR #2128's "Parameters: 12852.51 MB", rules §4.2);
+        // projector q0f16 (4096·1024 + 4096·4096)·2 + 2·4096·2 = 41,959,424;
+        // text q4f16_1 3,790,741,504 (rules §1.3) + projector q4f16_1 2,359,296 + 8,192 + 9,437,184 + 8,192
+        assertThat(q0 - q4).isEqualTo(13_476_831_232L + 41_959_424L - (3_790_741_504L + 2_367_488L + 9_445_376L));
     }
 
     @Test

@@ -83,7 +83,13 @@ final class DecoderLayouts {
             case GEMMA, GEMMA2, COHERE -> { } // always the embedding
             // InternLM2's head is named "output": an ordinary linear for every scheme (rules §5)
             case INTERNLM2 -> all.linear("output", s.vocab(), s.h(), false);
-            case MISTRAL, ORION, STABLELM, BAICHUAN, INTERNLM -> all.finalFc("lm_head", s.vocab(), s.h());
+            case MISTRAL, ORION, STABLELM, BAICHUAN, INTERNLM, PHI3V -> all.finalFc("lm_head", s.vocab(), s.h());
+            // is_final_fc compares the full name: "language_model.lm_head" is an ordinary linear
+            case LLAVA -> {
+                if (g.details().vision().mistralText() || !g.tieWordEmbeddings()) {
+                    all.linear("language_model.lm_head", s.vocab(), s.h(), false);
+                }
+            }
             default -> {
                 if (!g.tieWordEmbeddings()) {
                     all.finalFc("lm_head", s.vocab(), s.h());

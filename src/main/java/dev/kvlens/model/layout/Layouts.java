@@ -38,7 +38,9 @@ public final class Layouts {
             case EAGLE -> DraftLayouts.eagle(g, tp);
             case MEDUSA -> DraftLayouts.medusa(g);
             case RWKV -> RwkvLayouts.of(g);
-            case PHI3V, LLAVA, UNKNOWN -> throw unknown(g);
+            case PHI3V -> VisionLayouts.phi3v(g, tp);
+            case LLAVA -> VisionLayouts.llava(g, tp);
+            case UNKNOWN -> throw unknown(g);
         };
     }
 
@@ -49,6 +51,7 @@ public final class Layouts {
             case DEEPSEEK_V2 -> g.details().mla() == null;
             case QWEN3_5 -> g.details().linearAttention() == null;
             case MEDUSA -> g.details().draft() == null;
+            case PHI3V, LLAVA -> g.details().vision() == null;
             case GPT2, GPT_BIGCODE, BERT -> g.details().learnedPositions() <= 0;
             default -> false;
         };
