@@ -34,5 +34,10 @@ public final class ParameterLayout {
             throw new IllegalArgumentException(
                     "Cannot split MLP intermediate size " + g.intermediateSize() + " evenly to " + tp + " GPUs.");
         }
+        ArchitectureDetails.Moe moe = g.details().moe();
+        if (moe != null && moe.intermediateSize() % tp != 0) {
+            throw new IllegalArgumentException(
+                    "Cannot split MoE intermediate size " + moe.intermediateSize() + " evenly to " + tp + " GPUs.");
+        }
     }
 }
