@@ -6,6 +6,7 @@ import dev.kvlens.model.CompileConfig;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelFamily;
 import dev.kvlens.model.ModelGeometry;
+import dev.kvlens.model.ModelType;
 import dev.kvlens.model.Quantization;
 
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Reads an {@code mlc-chat-config.json} (what {@code mlc_llm gen_config} writes) into a model description:
  * the fields of rules §2.2, top-level values winning over {@code model_config} as in {@code compile.py}.
- * Any {@code model_type} works as long as {@code model_config} has the standard geometry.
+ * Registry types are read with their own config class's field names and defaults (rules §10); any other
+ * {@code model_type} works as long as {@code model_config} has the standard geometry.
  */
 public final class ChatConfigReader {
 
@@ -45,7 +47,9 @@ public final class ChatConfigReader {
                     .orElseThrow(() -> top.error("quantization", "names an unknown scheme '" + scheme + "'")));
         }
 
-        ModelGeometry geometry = geometry(config, modelType, family);
+        ModelGeometry geometry = ModelType.find(modelType).isPresent()
+                ? ArchitectureReader.read(sourceName, "model_config", root.get("model_config"), modelType).geometry()
+                : geometry(config, modelType, family);
         int compileContext = contextValue(config, "context_window_size")
                 .orElseGet(() -> contextValue(top, "context_window_size").orElse(-1));
         int compilePrefill = config.requireInt("prefill_chunk_size", 1, MAX_TOKENS);

@@ -59,7 +59,9 @@ public record PresetCatalog(List<ModelDescription> models, List<DevicePreset> de
         JsonFields devicesFile = new JsonFields(DEVICES, "", devicesJson);
         List<ModelDescription> models = new ArrayList<>();
         for (JsonNode node : modelsJson.path("models")) {
-            models.add(model(new JsonFields(MODELS, "models[" + models.size() + "]", node)));
+            String path = "models[" + models.size() + "]";
+            JsonFields fields = new JsonFields(MODELS, path, node);
+            models.add(fields.has("hfConfig") ? fromHfConfig(fields, path, node) : model(fields));
         }
         List<DevicePreset> devices = new ArrayList<>();
         for (JsonNode node : devicesJson.path("devices")) {
@@ -100,6 +102,21 @@ public record PresetCatalog(List<ModelDescription> models, List<DevicePreset> de
                 f.requireInt("slidingWindowSize", -1, Integer.MAX_VALUE));
         return new ModelDescription(f.requireString("id"), f.requireString("name"), geometry, Optional.empty(), compile,
                 ChatConfigValues.matching(compile), f.requireString("source"));
+    }
+
+    /**
+     * A preset given as its Hugging Face config (a subset of the real config.json): geometry as MLC's config
+     * class reads it, compile limits as gen_config derives them (rules §2.2) unless the entry overrides them.
+     */
+    private static ModelDescription fromHfConfig(JsonFields f, String path, JsonNode node) {
+        HfConfigReader.Defaults d = HfConfigReader.defaults(MODELS, path + ".hfConfig", node.get("hfConfig"));
+        CompileConfig compile = new CompileConfig(
+                f.optionalInt("contextWindowSize", -1, Integer.MAX_VALUE).orElse(d.contextWindowSize()),
+                f.optionalInt("prefillChunkSize", 1, Integer.MAX_VALUE).orElse(d.prefillChunkSize()),
+                f.optionalInt("maxBatchSize", 1, 1 << 20).orElse(CompileConfig.DEFAULT_MAX_BATCH_SIZE), 1, 1,
+                f.optionalInt("slidingWindowSize", -1, Integer.MAX_VALUE).orElse(d.slidingWindowSize()));
+        return new ModelDescription(f.requireString("id"), f.requireString("name"), d.geometry(), Optional.empty(),
+                compile, ChatConfigValues.matching(compile), f.requireString("source"));
     }
 
     private static DevicePreset device(JsonFields f) {

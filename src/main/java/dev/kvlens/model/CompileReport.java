@@ -13,7 +13,10 @@ import java.util.OptionalInt;
  * @param paramsBytes    sum of the library's params (one shard, not divided by pipeline stages)
  * @param tempFuncBytes  max over functions of memory_usage (no ×2 at compile time)
  * @param kvCacheBytes   the KVCache field: 0 for paged-KV models; the legacy window KV in 2024-01
- * @param kvBytesPerToken the per-token line's bytes, when the config and quantization name allow it
+ * @param kvBytesPerToken the per-token line's bytes, when the config and quantization name allow it: only
+ *                        for the registry types whose config dataclass has head_dim, num_hidden_layers and
+ *                        num_key_value_heads (rules §1.2, {@link ModelType#printsPerTokenLine()}), with all
+ *                        layers and unsharded KV heads (a hybrid model's line counts every layer)
  */
 public record CompileReport(Era era, long paramsBytes, long tempFuncBytes, long kvCacheBytes,
                             OptionalInt kvBytesPerToken) {
@@ -57,7 +60,8 @@ public record CompileReport(Era era, long paramsBytes, long tempFuncBytes, long 
         ModelGeometry g = model.geometry();
         OptionalInt perToken = OptionalInt.empty();
         OptionalInt dtypeBytes = kvDtypeBytes(model.quantization().name());
-        if (g.family().configHasKvGeometry() && dtypeBytes.isPresent()) {
+        boolean fields = g.registryType().map(ModelType::printsPerTokenLine).orElse(g.family().configHasKvGeometry());
+        if (fields && dtypeBytes.isPresent()) {
             perToken = OptionalInt.of(g.headDim() * g.numHiddenLayers() * g.numKeyValueHeads() * dtypeBytes.getAsInt() * 2);
         }
         long kv = 0;

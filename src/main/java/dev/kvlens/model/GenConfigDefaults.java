@@ -2,46 +2,97 @@ package dev.kvlens.model;
 
 /**
  * The compile-time defaults {@code mlc_llm gen_config} derives from a Hugging Face config (rules §2.2):
- * each model implementation's {@code __post_init__} picks the context window and the prefill chunk.
+ * each model implementation's {@code __post_init__} picks the context window and the prefill chunk, and
+ * gen_config's override rebuild runs it a second time on the result.
  */
 public final class GenConfigDefaults {
+
+    /** Gemma 3's text config leaves {@code context_window_size} at this field default (rules §2.2). */
+    static final int GEMMA3_FIELD_CONTEXT = 131_072;
+    /** Llama 4's class-level {@code max_position_embeddings} (4096 × 32), used whatever the HF config says. */
+    public static final int LLAMA4_CONTEXT = 131_072;
 
     private GenConfigDefaults() {
     }
 
     /**
-     * The context window MLC uses: Gemma 2 replaces it by its sliding window; Mistral with a sliding
-     * window has none (-1); others use {@code max_position_embeddings}.
+     * The context window MLC uses, from the value the type's own key rule found ({@code positions};
+     * -1 when none): Gemma 2 replaces it by its sliding window; Gemma 3 by max(sliding window, 8192);
+     * Mistral-style models with a sliding window have none (-1); RWKV and Medusa have none; Llama 4 is
+     * always 131072.
      */
-    public static int contextWindowSize(ModelFamily family, int maxPositionEmbeddings, int slidingWindow) {
-        if (family == ModelFamily.GEMMA2 && slidingWindow > 0) {
-            return slidingWindow;
-        }
-        if (family == ModelFamily.MISTRAL && slidingWindow > 0) {
-            return -1;
-        }
-        return maxPositionEmbeddings;
-    }
-
-    /** The sliding window recorded in the metadata: only Mistral-style models carry one (-1 otherwise). */
-    public static int slidingWindowSize(ModelFamily family, int slidingWindow) {
-        return family == ModelFamily.MISTRAL && slidingWindow > 0 ? slidingWindow : -1;
-    }
-
-    /** The default prefill chunk: min(context, 8192) for most, 2048 for the Qwen and Phi-2 families. */
-    public static int prefillChunkSize(ModelFamily family, int contextWindow, int slidingWindow) {
-        int cap = switch (family) {
-            case QWEN2, QWEN3, PHI -> 2048;
-            case RWKV -> 4096;
-            default -> 8192;
+    public static int contextWindowSize(ModelType type, int positions, int slidingWindow) {
+        return switch (type) {
+            case GEMMA2 -> slidingWindow > 0 ? slidingWindow : positions;
+            case GEMMA3, GEMMA3_TEXT -> Math.max(slidingWindow, 8192);
+            case MISTRAL, MINISTRAL3 -> slidingWindow > 0 ? -1 : positions;
+            case RWKV5, RWKV6, MEDUSA -> -1;
+            case LLAMA4 -> LLAMA4_CONTEXT;
+            default -> positions;
         };
-        int result = cap;
-        if (contextWindow > 0) {
-            result = Math.min(result, contextWindow);
+    }
+
+    /** The sliding window recorded in the metadata: Mistral-style models and Gemma 3 keep one (-1 otherwise). */
+    public static int slidingWindowSize(ModelType type, int slidingWindow) {
+        return switch (type) {
+            case MISTRAL, MINISTRAL3, GEMMA3, GEMMA3_TEXT -> slidingWindow > 0 ? slidingWindow : -1;
+            default -> -1;
+        };
+    }
+
+    /**
+     * The default prefill chunk for a type (rules §2.2 table), given the final context window, the
+     * sliding window and the value the context was derived from ({@code positions}, for Gemma 2's
+     * pre-replacement rule).
+     */
+    public static int prefillChunkSize(ModelType type, int contextWindow, int slidingWindow, int positions) {
+        return switch (type.prefill()) {
+            case R8192, TEXT_MODEL -> capped(contextWindow, 8192);
+            case R2048 -> capped(contextWindow, 2048);
+            case MISTRAL -> {
+                int result = 8192;
+                if (slidingWindow > 0) {
+                    result = Math.min(result, slidingWindow);
+                }
+                yield contextWindow > 0 ? Math.min(result, contextWindow) : result;
+            }
+            // R(8192) on max_position_embeddings, then the rebuild clamps it to min(context, 8192)
+            case GEMMA2 -> {
+                int first = capped(positions, 8192);
+                yield contextWindow > 0 && first > contextWindow ? Math.min(contextWindow, 8192) : first;
+            }
+            case GEMMA3 -> Math.min(GEMMA3_FIELD_CONTEXT, 8192);
+            case UNCAPPED, CONTEXT -> contextWindow;
+            case FIXED_4096 -> 4096;
+            case MINUS_ONE -> -1;
+        };
+    }
+
+    private static int capped(int context, int cap) {
+        return context > 0 ? Math.min(context, cap) : cap;
+    }
+
+    /** Family-level form kept for callers that have no registry type (an unknown model type uses R(8192)). */
+    public static int contextWindowSize(ModelFamily family, int maxPositionEmbeddings, int slidingWindow) {
+        return contextWindowSize(representative(family), maxPositionEmbeddings, slidingWindow);
+    }
+
+    /** Family-level form of {@link #slidingWindowSize(ModelType, int)}. */
+    public static int slidingWindowSize(ModelFamily family, int slidingWindow) {
+        return slidingWindowSize(representative(family), slidingWindow);
+    }
+
+    /** Family-level form of {@link #prefillChunkSize(ModelType, int, int, int)}. */
+    public static int prefillChunkSize(ModelFamily family, int contextWindow, int slidingWindow) {
+        return prefillChunkSize(representative(family), contextWindow, slidingWindow, contextWindow);
+    }
+
+    private static ModelType representative(ModelFamily family) {
+        for (ModelType type : ModelType.values()) {
+            if (type.family() == family) {
+                return type;
+            }
         }
-        if (family == ModelFamily.MISTRAL && slidingWindow > 0) {
-            result = Math.min(result, slidingWindow);
-        }
-        return result;
+        return ModelType.LLAMA;
     }
 }

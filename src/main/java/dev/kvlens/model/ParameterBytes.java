@@ -17,24 +17,29 @@ public final class ParameterBytes {
     /**
      * Sums a shard's parameters under a quantization scheme.
      *
-     * @throws IllegalArgumentException when the layout is unknown or a shape cannot be stored
+     * @throws IllegalArgumentException when the layout is unknown, MLC refuses the scheme for this model
+     *                                  type or shard count (§5), or a shape cannot be stored
      */
     public static long of(ModelGeometry geometry, Quantization quantization, int tensorParallelShards) {
-        if (geometry.family().hasKnownLayout() && geometry.intermediateSize() <= 0) {
-            throw new IllegalArgumentException("intermediate_size is needed to compute parameter bytes");
-        }
+        SchemeAvailability.check(geometry, quantization, tensorParallelShards);
         List<WeightTensor> tensors = ParameterLayout.tensors(geometry, tensorParallelShards);
+        int blockSize = geometry.details().weightBlockSize() > 0 ? geometry.details().weightBlockSize()
+                : quantization.groupSize();
         long total = 0;
         for (WeightTensor tensor : tensors) {
-            total = Math.addExact(total, bytes(tensor, quantization, tensorParallelShards));
+            total = Math.addExact(total, bytes(tensor, quantization, tensorParallelShards, blockSize));
         }
         return total;
     }
 
     /** Bytes of one tensor under a scheme (rules §5). */
-    static long bytes(WeightTensor t, Quantization q, int tp) {
+    static long bytes(WeightTensor t, Quantization q, int tp, int blockSize) {
+        if (t.noQuantization() && (q.kind() == Quantization.Kind.GROUP || q.kind() == Quantization.Kind.BLOCK_SCALE_FP8)) {
+            return t.role() == WeightTensor.Role.VECTOR ? t.elements() * (t.float32() ? F32_BYTES : q.modelDtypeBytes())
+                    : dense(t, q);
+        }
         return switch (t.role()) {
-            case VECTOR -> t.rows() * (t.float32() ? F32_BYTES : q.modelDtypeBytes());
+            case VECTOR -> t.elements() * (t.float32() ? F32_BYTES : q.modelDtypeBytes());
             case EMBEDDING -> switch (q.kind()) {
                 case GROUP -> q.quantizeEmbedding() ? grouped(t, q, tp) : dense(t, q);
                 case FASTER_TRANSFORMER -> grouped(t, q.groupFallback(), tp);
@@ -45,11 +50,19 @@ public final class ParameterBytes {
                 case FASTER_TRANSFORMER -> grouped(t, q.groupFallback(), tp);
                 default -> dense(t, q);
             };
-            case LINEAR -> linear(t, q, tp);
+            case LINEAR -> linear(t, q, tp, blockSize);
+            // FT tests the CUTLASS conditions before the gate name (ft_quantization.py): an f32-output gate or
+            // one whose outputs are not a multiple of 8 falls back to group quantization.
+            case MOE_GATE -> q.kind() == Quantization.Kind.FASTER_TRANSFORMER && (t.float32() || t.rows() % 8 != 0)
+                    ? grouped(t, q.groupFallback(), tp) : dense(t, q);
+            case EXPERTS -> experts(t, q, blockSize);
+            case MLA_ABSORBED -> q.kind() == Quantization.Kind.BLOCK_SCALE_FP8
+                    ? t.elements() + t.experts() * (t.rows() / blockSize) * (t.cols() / blockSize) * F32_BYTES
+                    : dense(t, q);
         };
     }
 
-    private static long linear(WeightTensor t, Quantization q, int tp) {
+    private static long linear(WeightTensor t, Quantization q, int tp, int blockSize) {
         long out = t.rows();
         long in = t.cols();
         return switch (q.kind()) {
@@ -64,7 +77,26 @@ public final class ParameterBytes {
                     ? grouped(t, q.groupFallback(), tp)
                     : in * ceilDiv(out, 2) + out * q.modelDtypeBytes();
             case PER_TENSOR_FP8 -> out * in + perTensorScaleBytes(q);
-            case BLOCK_SCALE_FP8 -> out * in + ceilDiv(out, q.groupSize()) * ceilDiv(in, q.groupSize()) * F32_BYTES;
+            case BLOCK_SCALE_FP8 -> out * in + ceilDiv(out, blockSize) * ceilDiv(in, blockSize) * F32_BYTES
+                    + (q.staticActivationScale() ? ceilDiv(in, blockSize) * F32_BYTES : 0);
+        };
+    }
+
+    /** MixtralExperts: FT and AWQ leave them in the model dtype (their mutators skip the module). */
+    private static long experts(WeightTensor t, Quantization q, int blockSize) {
+        long e = t.experts();
+        return switch (q.kind()) {
+            case NO_QUANT, FASTER_TRANSFORMER, AWQ -> dense(t, q);
+            case GROUP -> {
+                if (q.knLayout()) {
+                    throw new IllegalArgumentException("GroupQuantizeMixtralExperts does not support KN layout now.");
+                }
+                yield e * t.rows() * ceilDiv(t.cols(), q.groupSize())
+                        * ((long) q.wordsPerGroup() * WORD_BYTES + q.modelDtypeBytes());
+            }
+            case PER_TENSOR_FP8 -> t.elements() + perTensorScaleBytes(q);
+            case BLOCK_SCALE_FP8 -> t.elements()
+                    + e * ceilDiv(t.rows(), blockSize) * ceilDiv(t.cols(), blockSize) * F32_BYTES;
         };
     }
 
@@ -88,7 +120,7 @@ public final class ParameterBytes {
     }
 
     private static long dense(WeightTensor t, Quantization q) {
-        return t.rows() * t.cols() * q.modelDtypeBytes();
+        return t.elements() * q.modelDtypeBytes();
     }
 
     private static long ceilDiv(long a, long b) {

@@ -73,6 +73,16 @@ public record Quantization(
         return group(name, modelDtypeBytes, 4, 32, true);
     }
 
+    /** Whether linear weights are stored transposed: the {@code _0} group schemes (rules §5). */
+    public boolean knLayout() {
+        return kind == Kind.GROUP && name.endsWith("_0");
+    }
+
+    /** Whether block-scale also stores an f32 activation scale per input block of each linear (rules §5). */
+    public boolean staticActivationScale() {
+        return kind == Kind.BLOCK_SCALE_FP8 && name.endsWith("_static_activation");
+    }
+
     /** Elements packed per 32-bit storage word ({@code 32 / bits}). */
     public int elementsPerWord() {
         return 32 / bits;

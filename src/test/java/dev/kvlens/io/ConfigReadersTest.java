@@ -46,7 +46,7 @@ class ConfigReadersTest {
     @Test
     void anyModelTypeWithStandardGeometryWorksForTheRuntime() {
         JsonNode json = Json.parse("mlc-chat-config.json", """
-                {"model_type": "internlm2", "quantization": "q4f16_1", "prefill_chunk_size": 2048,
+                {"model_type": "mamba", "quantization": "q4f16_1", "prefill_chunk_size": 2048,
                  "context_window_size": 4096,
                  "model_config": {"num_hidden_layers": 32, "num_attention_heads": 32, "num_key_value_heads": 8,
                                   "hidden_size": 4096, "vocab_size": 92544, "prefill_chunk_size": 2048,
@@ -99,7 +99,8 @@ class ConfigReadersTest {
 
     @ParameterizedTest(name = "{0} → context {1}, sliding {2}, prefill {3}")
     @CsvSource({
-        "qwen2.5-7b-config.json,      32768,   -1, 2048, qwen2.5-7b",
+        // rules §2.2: qwen2 is R(8192) since 66fd62df (2048 only before 2024-09-18)
+        "qwen2.5-7b-config.json,      32768,   -1, 8192, qwen2.5-7b",
         "gemma-2-2b-config.json,       4096,   -1, 4096, gemma-2-2b",
         "mistral-7b-v0.1-config.json,    -1, 4096, 4096, mistral-7b-v0.1",
         "phi-3.5-mini-config.json,   131072,   -1, 8192, phi-3.5-mini",

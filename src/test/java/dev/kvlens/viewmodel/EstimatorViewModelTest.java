@@ -105,7 +105,8 @@ class EstimatorViewModelTest {
 
     @Test
     void pickingAnotherModelResetsTheCompilePrefillToItsDefault() {
-        vm.modelProperty().set(TestScenarios.preset("qwen2.5-7b"));
+        // Qwen3 keeps gen_config's R(2048) (rules §2.2); the default Llama-3 preset has 8192
+        vm.modelProperty().set(TestScenarios.preset("qwen3-8b"));
         assertThat(vm.prefillChunkProperty().get()).isEqualTo(2048);
         assertThat(mode(EngineMode.LOCAL).prefillChunkSize()).isEqualTo(2048);
     }
