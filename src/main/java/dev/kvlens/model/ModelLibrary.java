@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.planner.PlannerTarget;
+import dev.kvlens.model.planner.TempBufferSource;
+
 import java.util.Objects;
 
 /**
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param chatConfig     runtime values from mlc-chat-config.json
  * @param paramsBytes    per-shard parameter bytes, before the runtime's division by pipeline stages
  * @param tempFuncBytes  max over functions of {@code memory_usage}, before the runtime's ×2
+ * @param target         the compile target, which decides how an unmeasured temporary buffer is estimated
  */
 public record ModelLibrary(
         String name,
@@ -22,7 +26,8 @@ public record ModelLibrary(
         CompileConfig compile,
         ChatConfigValues chatConfig,
         ByteFigure paramsBytes,
-        ByteFigure tempFuncBytes) {
+        ByteFigure tempFuncBytes,
+        PlannerTarget target) {
 
     public ModelLibrary {
         Objects.requireNonNull(name, "name");
@@ -32,6 +37,7 @@ public record ModelLibrary(
         Objects.requireNonNull(chatConfig, "chatConfig");
         Objects.requireNonNull(paramsBytes, "paramsBytes");
         Objects.requireNonNull(tempFuncBytes, "tempFuncBytes");
+        Objects.requireNonNull(target, "target");
     }
 
     /**
@@ -43,14 +49,14 @@ public record ModelLibrary(
     public static ModelLibrary of(String name, ModelGeometry geometry, Quantization quantization, CompileConfig compile) {
         return new ModelLibrary(name, geometry, quantization, compile, ChatConfigValues.matching(compile),
                 computedParams(geometry, quantization, compile),
-                TempBufferHeuristic.estimate(geometry, quantization, compile));
+                TempBufferSource.estimate(geometry, quantization, compile, PlannerTarget.CUDA), PlannerTarget.CUDA);
     }
 
     /** Like {@link #of} but with parameter bytes known from elsewhere (needed for unknown layouts). */
     public static ModelLibrary withGivenParams(String name, ModelGeometry geometry, Quantization quantization,
                                               CompileConfig compile, ByteFigure params) {
         return new ModelLibrary(name, geometry, quantization, compile, ChatConfigValues.matching(compile), params,
-                TempBufferHeuristic.estimate(geometry, quantization, compile));
+                TempBufferSource.estimate(geometry, quantization, compile, PlannerTarget.CUDA), PlannerTarget.CUDA);
     }
 
     /**
@@ -63,11 +69,17 @@ public record ModelLibrary(
      */
     public static ModelLibrary build(ModelDescription description, Quantization scheme, CompileConfig compile,
                                      ByteFigure params, ByteFigure temp) {
+        return build(description, scheme, compile, params, temp, PlannerTarget.CUDA);
+    }
+
+    /** {@link #build} for a compile target: an unmeasured temporary buffer is estimated for that target. */
+    public static ModelLibrary build(ModelDescription description, Quantization scheme, CompileConfig compile,
+                                     ByteFigure params, ByteFigure temp, PlannerTarget target) {
         ChatConfigValues chat = description.withCompile(compile).chatConfig();
         ByteFigure paramsFigure = params != null ? params : computedParams(description.geometry(), scheme, compile);
-        ByteFigure tempFigure = temp != null ? temp : TempBufferHeuristic.estimate(description.geometry(), scheme, compile);
+        ByteFigure tempFigure = temp != null ? temp : TempBufferSource.estimate(description.geometry(), scheme, compile, target);
         return new ModelLibrary(description.name(), description.geometry(), scheme, compile, chat, paramsFigure,
-                tempFigure);
+                tempFigure, target);
     }
 
     /**
@@ -78,21 +90,21 @@ public record ModelLibrary(
         ByteFigure params = paramsBytes.provenance() == ByteFigure.Provenance.GIVEN
                 ? paramsBytes : computedParams(geometry, quantization, newCompile);
         ByteFigure temp = tempFuncBytes.provenance() == ByteFigure.Provenance.GIVEN
-                ? tempFuncBytes : TempBufferHeuristic.estimate(geometry, quantization, newCompile);
+                ? tempFuncBytes : TempBufferSource.estimate(geometry, quantization, newCompile, target);
         return new ModelLibrary(name, geometry, quantization, newCompile, ChatConfigValues.matching(newCompile),
-                params, temp);
+                params, temp, target);
     }
 
     public ModelLibrary withChatConfig(ChatConfigValues values) {
-        return new ModelLibrary(name, geometry, quantization, compile, values, paramsBytes, tempFuncBytes);
+        return new ModelLibrary(name, geometry, quantization, compile, values, paramsBytes, tempFuncBytes, target);
     }
 
     public ModelLibrary withParamsBytes(ByteFigure params) {
-        return new ModelLibrary(name, geometry, quantization, compile, chatConfig, params, tempFuncBytes);
+        return new ModelLibrary(name, geometry, quantization, compile, chatConfig, params, tempFuncBytes, target);
     }
 
     public ModelLibrary withTempFuncBytes(ByteFigure temp) {
-        return new ModelLibrary(name, geometry, quantization, compile, chatConfig, paramsBytes, temp);
+        return new ModelLibrary(name, geometry, quantization, compile, chatConfig, paramsBytes, temp, target);
     }
 
     /** The KV-cache metadata of this library (per shard). */

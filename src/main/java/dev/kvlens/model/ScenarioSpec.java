@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.planner.PlannerTarget;
+import dev.kvlens.model.planner.TempBufferSource;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,8 +32,13 @@ public record ScenarioSpec(
 
     /** The scenario the estimator takes (throws IllegalArgumentException for inconsistent values). */
     public Scenario toScenario() {
+        return toScenario(TempBufferSource.forBackend(device.backend()));
+    }
+
+    /** The scenario with the library compiled for {@code target} (the device's backend by default). */
+    public Scenario toScenario(PlannerTarget target) {
         ModelLibrary library = ModelLibrary.build(model, quantization, model.compile(), paramsBytes.orElse(null),
-                tempFuncBytes.orElse(null));
+                tempFuncBytes.orElse(null), target);
         return new Scenario(library, device, engine, rules);
     }
 }

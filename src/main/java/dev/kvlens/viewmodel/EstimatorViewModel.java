@@ -12,6 +12,8 @@ import dev.kvlens.model.Estimate;
 import dev.kvlens.model.Estimator;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.planner.PlannerTarget;
+import dev.kvlens.model.planner.TempBufferSource;
 import dev.kvlens.model.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.MlcCommands;
@@ -364,7 +366,7 @@ public final class EstimatorViewModel {
     public Scenario scenario() {
         ScenarioSpec spec = spec();
         ModelLibrary library = libraries.get(spec.model(), spec.quantization(), spec.model().compile(),
-                givenParamsBytes.get(), givenTempFuncBytes.get());
+                givenParamsBytes.get(), givenTempFuncBytes.get(), TempBufferSource.forBackend(spec.device().backend()));
         return new Scenario(library, spec.device(), spec.engine(), spec.rules());
     }
 
@@ -402,15 +404,18 @@ public final class EstimatorViewModel {
         private CompileConfig compile;
         private ByteFigure givenParams;
         private ByteFigure givenTemp;
+        private PlannerTarget target;
         private ModelLibrary library;
 
-        ModelLibrary get(ModelDescription d, Quantization q, CompileConfig c, ByteFigure params, ByteFigure temp) {
+        ModelLibrary get(ModelDescription d, Quantization q, CompileConfig c, ByteFigure params, ByteFigure temp,
+                         PlannerTarget t) {
             if (library == null || d != description || q != scheme || !c.equals(compile)
-                    || params != givenParams || temp != givenTemp) {
+                    || params != givenParams || temp != givenTemp || t != target) {
                 boolean sameLayout = library != null && d == description && q == scheme
                         && c.tensorParallelShards() == compile.tensorParallelShards();
                 ByteFigure reuse = params != null ? params : sameLayout && givenParams == null ? library.paramsBytes() : null;
-                library = ModelLibrary.build(d, q, c, reuse, temp);
+                library = ModelLibrary.build(d, q, c, reuse, temp, t);
+                target = t;
                 description = d;
                 scheme = q;
                 compile = c;

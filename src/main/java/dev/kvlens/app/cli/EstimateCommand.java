@@ -74,7 +74,8 @@ final class EstimateCommand implements Callable<Integer> {
         ScenarioSpec scenarioSpec = new ScenarioSpec(selection.description(), selection.scheme(),
                 Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
                 options.engine.engine(), options.engine.ruleSet());
-        Scenario scenario = scenarioSpec.toScenario();
+        Scenario scenario = scenarioSpec.toScenario(selection.target()
+                .orElse(dev.kvlens.model.planner.TempBufferSource.forBackend(device.backend())));
         Estimate estimate = Estimator.estimate(scenario);
 
         if (emitCommand) {

@@ -13,6 +13,7 @@ import dev.kvlens.model.CompileConfig;
 import dev.kvlens.model.LibraryModels;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.SameModel;
+import dev.kvlens.model.planner.PlannerTarget;
 import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.Quantization;
 import picocli.CommandLine.ArgGroup;
@@ -56,6 +57,11 @@ final class ModelOptions {
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
+
+    @Option(names = "--target", paramLabel = "T",
+            description = "Compile target of the library: cuda, rocm, vulkan, metal, opencl, webgpu, android, iphone or mali "
+                    + "(default: the device's backend; cuda for compile-report). Decides how an unmeasured temporary buffer is estimated.")
+    String target;
 
     @Option(names = "--model-lib", paramLabel = "FILE",
             description = "A compiled model library (.so, .dylib, .dll, .wasm, .tar): exact parameter and temporary bytes, limits.")
@@ -115,9 +121,15 @@ final class ModelOptions {
 
     /** What these options select: the model with its compile-time values, the scheme, measured figures. */
     record Selection(ModelDescription description, Quantization scheme, ByteFigure params, ByteFigure temp,
-                     CompileConfig defaults, List<String> notes) {
+                     CompileConfig defaults, List<String> notes, java.util.Optional<PlannerTarget> target) {
+        /** The library, compiled for the --target given, else for CUDA. */
         ModelLibrary library() {
-            return ModelLibrary.build(description, scheme, description.compile(), params, temp);
+            return library(target.orElse(PlannerTarget.CUDA));
+        }
+
+        /** The library compiled for a target (the --target given wins). */
+        ModelLibrary library(PlannerTarget fallback) {
+            return ModelLibrary.build(description, scheme, description.compile(), params, temp, target.orElse(fallback));
         }
     }
 
@@ -150,7 +162,7 @@ final class ModelOptions {
         ByteFigure givenTemp = tempFigure();
         return new Selection(description.withCompile(compile(description.compile())), scheme,
                 givenParams != null ? givenParams : importedParams, givenTemp != null ? givenTemp : importedTemp,
-                description.compile(), List.copyOf(libraryNotes));
+                description.compile(), List.copyOf(libraryNotes), target());
     }
 
     private Artifact.Metadata readLibrary(Map<String, Long> symbols) {
@@ -187,6 +199,20 @@ final class ModelOptions {
             applied.add(Imports.compileLog(current, scheme, log.log().compile().get(), log.source()));
         }
         return applied;
+    }
+
+    private java.util.Optional<PlannerTarget> target() {
+        if (target == null) {
+            return java.util.Optional.empty();
+        }
+        String wanted = target.trim().toLowerCase(java.util.Locale.ROOT);
+        for (PlannerTarget t : PlannerTarget.values()) {
+            if (t.mlcName().equals(wanted)) {
+                return java.util.Optional.of(t);
+            }
+        }
+        throw new IllegalArgumentException("unknown --target '" + target + "' (expected cuda, rocm, vulkan, metal, opencl, "
+                + "webgpu, android, iphone or mali)");
     }
 
     private static void refuseOtherModel(java.util.Optional<String> mismatch) {

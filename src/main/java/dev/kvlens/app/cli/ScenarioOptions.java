@@ -1,5 +1,6 @@
 package dev.kvlens.app.cli;
 
+import dev.kvlens.model.planner.TempBufferSource;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.Scenario;
@@ -38,6 +39,8 @@ final class ScenarioOptions {
     }
 
     Scenario scenario(PresetCatalog catalog) {
-        return new Scenario(selection(catalog).library(), device(catalog), engine.engine(), engine.ruleSet());
+        Device device = device(catalog);
+        return new Scenario(selection(catalog).library(TempBufferSource.forBackend(device.backend())), device,
+                engine.engine(), engine.ruleSet());
     }
 }

@@ -1,0 +1,60 @@
+package dev.kvlens.model.planner;
+
+import dev.kvlens.model.ByteFigure;
+import dev.kvlens.model.CompileConfig;
+import dev.kvlens.model.ModelGeometry;
+import dev.kvlens.model.Quantization;
+import dev.kvlens.model.TempBufferHeuristic;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The compile-time temporary buffer of a library nobody has measured, with honest provenance: the §4.3 planner where
+ * the rules validate it (webgpu, android, iphone and mali builds of the nine families, one shard), the same planner
+ * labelled "estimated" on targets the data do not cover (vulkan, metal, opencl, or tensor parallelism), and the §4.2
+ * heuristic for CUDA and ROCm (where the rules keep it) and for every family §4.3 does not model.
+ */
+public final class TempBufferSource {
+
+    /** Model files that declare {@code *_to_last_hidden_states} at 79d603f0 (read in each model file). */
+    private static final Set<String> HIDDEN_STATE_FUNCTIONS = Set.of("llama", "eagle", "llama4", "nemotron", "olmo",
+            "olmo2", "qwen3");
+
+    private TempBufferSource() {
+    }
+
+    /** The temporary buffer for a build of {@code g} with {@code q} and {@code compile}'s limits on {@code target}. */
+    public static ByteFigure estimate(ModelGeometry g, Quantization q, CompileConfig compile, PlannerTarget target) {
+        if (g.intermediateSize() > 0 && target.provenance() != Provenance.HEURISTIC_TARGET) {
+            BuildFunctions functions = HIDDEN_STATE_FUNCTIONS.contains(g.modelType().toLowerCase(Locale.ROOT))
+                    ? BuildFunctions.HIDDEN_STATES : BuildFunctions.STANDARD;
+            Optional<TempBufferPlan> plan;
+            try {
+                plan = TempBufferModel.plan(PlannerInput.of(g, q, compile, target, functions));
+            } catch (IllegalArgumentException e) {
+                plan = Optional.empty();
+            }
+            if (plan.isPresent()) {
+                TempBufferPlan p = plan.get();
+                boolean validated = p.provenance() == Provenance.VALIDATED;
+                return new ByteFigure(p.maxBytes(), validated ? ByteFigure.Provenance.COMPUTED : ByteFigure.Provenance.HEURISTIC,
+                        (validated ? "MLC's memory planner (rules §4.3), " : "estimated with MLC's memory planner (rules §4.3, not "
+                                + "validated on this target), ") + target.mlcName() + " build, largest function " + p.maxFunction());
+            }
+        }
+        return TempBufferHeuristic.estimate(g, q, compile);
+    }
+
+    /** The target a library for a device of {@code backend} is compiled for (what JIT compiles for it). */
+    public static PlannerTarget forBackend(dev.kvlens.model.Backend backend) {
+        return switch (backend) {
+            case CUDA -> PlannerTarget.CUDA;
+            case ROCM -> PlannerTarget.ROCM;
+            case VULKAN -> PlannerTarget.VULKAN;
+            case METAL -> PlannerTarget.METAL;
+            case OPENCL -> PlannerTarget.OPENCL;
+        };
+    }
+}
