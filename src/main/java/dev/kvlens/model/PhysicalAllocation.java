@@ -13,10 +13,13 @@ import java.util.List;
  * @param estimatedWorkspaceBytes the 48 MiB attention workspace inside kv_aux
  * @param physicalWorkspaceBytes 768 MiB + 3 × 8 MiB with FlashInfer (CUDA), else the same 48 MiB
  * @param pages                  ⌈T/16⌉ + 1 (+ 2·B with a sliding window)
+ * @param rnnStateBytes          a hybrid model's GatedDeltaNet state (rules §3.8), 0 otherwise; never in the estimate
+ * @param rnnStateSlots          the sequences that state is allocated for: B + prefix-cache recycling slots (= 2·B)
  * @param warnings               where MLC's estimate is known to be off for this scenario
  */
 public record PhysicalAllocation(double estimatedKvPagesBytes, double physicalKvPagesBytes, double estimatedWorkspaceBytes,
-                                 double physicalWorkspaceBytes, long pages, List<Warning> warnings) {
+                                 double physicalWorkspaceBytes, long pages, double rnnStateBytes, long rnnStateSlots,
+                                 List<Warning> warnings) {
 
     /** Known ways MLC's estimate differs from what the runtime allocates (the views word them per language). */
     public enum Warning {
@@ -28,6 +31,8 @@ public record PhysicalAllocation(double estimatedKvPagesBytes, double physicalKv
         SLIDING_WINDOW_PAGES,
         /** A hybrid model's GatedDeltaNet state is not in the estimate. */
         HYBRID_STATE,
+        /** MLA: the estimate counts a K and a V entry per token, the latent cache holds one: twice the real pages. */
+        MLA_LATENT_PAGES,
         /** Sampler buffers, the CUDA context, cuBLAS/NCCL workspaces and draft-model buffers are never counted. */
         NOT_COUNTED
     }
@@ -43,6 +48,7 @@ public record PhysicalAllocation(double estimatedKvPagesBytes, double physicalKv
     public static PhysicalAllocation of(Estimate estimate, ModeEstimate m) {
         Scenario s = estimate.scenario();
         ModelLibrary model = s.model();
+        ModelGeometry g = model.geometry();
         KvCacheGeometry kv = model.kvCache();
         int dtypeBytes = model.quantization().modelDtypeBytes();
         long pages = (m.maxTotalSequenceLength() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
@@ -51,9 +57,18 @@ public record PhysicalAllocation(double estimatedKvPagesBytes, double physicalKv
             pages += 2 * m.maxNumSequence();
         }
         long layers = kv.numHiddenLayers() / model.compile().pipelineParallelStages();
-        double physical = (double) pages * layers * 2 * kv.numKeyValueHeads() * PAGE_SIZE * kv.headDim() * dtypeBytes;
-        boolean flashInfer = s.device().backend() == Backend.CUDA && dtypeBytes == 2;
+        boolean mla = g.details().mla() != null;
+        // attn_utils.h GetKVCacheShape: MHA pages hold K and V of every KV head, an MLA page one latent entry
+        double perPage = mla ? (double) PAGE_SIZE * kv.headDim() * dtypeBytes
+                : 2.0 * kv.numKeyValueHeads() * PAGE_SIZE * kv.headDim() * dtypeBytes;
+        double physical = (double) pages * layers * perPage;
+        boolean hybrid = g.kvStateKind() == KvStateKind.HYBRID;
+        // function_table.cc: FlashInfer only without a sliding window, and a working hybrid model binds its RNN state
+        // only on the TIR branch; the library has FlashInfer only for CUDA f16/bf16 (sm80+, O2/O3 assumed)
+        boolean flashInfer = s.device().backend() == Backend.CUDA && dtypeBytes == 2 && !sliding && !hybrid;
         double workspace = flashInfer ? 768 * MIB + 3 * 8 * MIB : 48 * MIB;
+        long slots = hybrid ? 2L * m.maxNumSequence() : 0;
+        double rnnState = hybrid ? slots * gatedDeltaNetBytesPerSlot(g, kv, dtypeBytes) : 0;
         List<Warning> warnings = new ArrayList<>();
         if (dtypeBytes == 4) {
             warnings.add(Warning.F32_KV);
@@ -64,15 +79,35 @@ public record PhysicalAllocation(double estimatedKvPagesBytes, double physicalKv
         if (sliding) {
             warnings.add(Warning.SLIDING_WINDOW_PAGES);
         }
-        if (model.geometry().modelType().contains("qwen3_5")) {
+        if (hybrid) {
             warnings.add(Warning.HYBRID_STATE);
         }
+        if (mla) {
+            warnings.add(Warning.MLA_LATENT_PAGES);
+        }
         warnings.add(Warning.NOT_COUNTED);
-        return new PhysicalAllocation(m.kvPagesBytes(), physical, 48 * MIB, workspace, pages, warnings);
+        return new PhysicalAllocation(m.kvPagesBytes(), physical, 48 * MIB, workspace, pages, rnnState, slots, warnings);
     }
 
-    /** Physical minus estimated, pages and workspace. */
+    /**
+     * One sequence slot of the GatedDeltaNet state over all linear-attention layers (rules §3.8, history 1): an f32
+     * [n_v, K, V] state and a model-dtype [kernel − 1, 2·n_k·K + n_v·V] convolution state per layer.
+     */
+    static double gatedDeltaNetBytesPerSlot(ModelGeometry g, KvCacheGeometry kv, int dtypeBytes) {
+        ArchitectureDetails.LinearAttention la = g.details().linearAttention();
+        if (la == null) {
+            return 0;
+        }
+        long gdnLayers = g.numHiddenLayers() - kv.numHiddenLayers();
+        long state = 4L * la.numValueHeads() * la.keyHeadDim() * la.valueHeadDim();
+        long conv = (long) (la.convKernel() - 1) * (2L * la.numKeyHeads() * la.keyHeadDim()
+                + (long) la.numValueHeads() * la.valueHeadDim()) * dtypeBytes;
+        return (double) gdnLayers * (state + conv);
+    }
+
+    /** Physical minus estimated: pages, workspace and any RNN state. */
     public double differenceBytes() {
-        return physicalKvPagesBytes - estimatedKvPagesBytes + physicalWorkspaceBytes - estimatedWorkspaceBytes;
+        return physicalKvPagesBytes - estimatedKvPagesBytes + physicalWorkspaceBytes - estimatedWorkspaceBytes
+                + rnnStateBytes;
     }
 }

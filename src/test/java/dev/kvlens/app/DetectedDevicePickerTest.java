@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -25,6 +26,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real window, headless: a detected GPU is listed first, labelled as detected, in English and Chinese. */
+@Tag("fx") // starts the JavaFX toolkit (TestFX): its own JVM, see the pom
 @ExtendWith(ApplicationExtension.class)
 class DetectedDevicePickerTest {
 

@@ -6,6 +6,7 @@ import dev.kvlens.io.DetectedDevice;
 import dev.kvlens.io.GpuDetector;
 import dev.kvlens.io.Json;
 import dev.kvlens.io.PresetCatalog;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code kvlens devices}, {@code kvlens presets}, {@code --gpu auto} and utilization above 1, with fake tools on a PATH. */
+@Tag("fx") // runs the CLI, whose export-png starts the toolkit: its own JVM, see the pom
 class DevicesCliTest {
 
     @TempDir
