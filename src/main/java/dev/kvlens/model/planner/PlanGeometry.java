@@ -48,8 +48,4 @@ record PlanGeometry(long[] widths, int activation, int batch, boolean countLogit
         }
         return table;
     }
-
-    long hidden() {
-        return widths[Width.HIDDEN.ordinal()];
-    }
 }

@@ -1,5 +1,9 @@
 package dev.kvlens.model.planner;
 
+import dev.kvlens.model.Backend;
+
+import java.util.Locale;
+
 /**
  * The targets MLC compiles model libraries for, with what the temporary-buffer planner needs of them: TX of
  * FuseAddRMSNorm (rules §4.3.2) and whether the §4.3 model is validated there (§4.3.5).
@@ -50,6 +54,23 @@ public enum PlannerTarget {
     /** max(max_num_threads, max_threads_per_block) of the target MLC builds for this device (see above). */
     public int defaultThreads() {
         return defaultThreads;
+    }
+
+    /** The target of a runtime {@link Backend} of the same name (cuda, rocm, vulkan, metal, opencl). */
+    public static PlannerTarget of(Backend backend) {
+        return valueOf(backend.name());
+    }
+
+    /** Parses an MLC {@code --device} name, case-insensitively; the message names the accepted values. */
+    public static PlannerTarget fromMlcName(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        for (PlannerTarget target : values()) {
+            if (target.mlcName.equals(wanted)) {
+                return target;
+            }
+        }
+        throw new IllegalArgumentException("unknown target '" + name
+                + "' (expected cuda, rocm, vulkan, metal, opencl, webgpu, android, iphone or mali)");
     }
 
     /** How far §4.3 is checked on this target, for the nine families of §4.3.5 at one shard. */

@@ -54,4 +54,14 @@ class TempBufferModelTest {
         assertEquals(1024L * fused + 1024L * 151_936 * 4, TempBufferModel.plan(
                 qwen2OnePointFiveB(PlannerTarget.WEBGPU, 0, 1)).orElseThrow().functions().get("batch_verify"));
     }
+
+    @Test
+    void targetsParseFromMlcNamesAndRuntimeBackends() {
+        assertEquals(PlannerTarget.WEBGPU, PlannerTarget.fromMlcName(" WebGPU "));
+        assertEquals(PlannerTarget.METAL, PlannerTarget.of(dev.kvlens.model.Backend.METAL));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PlannerTarget.fromMlcName("llvm"));
+        assertEquals("unknown target 'llvm' (expected cuda, rocm, vulkan, metal, opencl, webgpu, android, iphone"
+                + " or mali)", e.getMessage());
+    }
 }
