@@ -1,7 +1,6 @@
 package dev.kvlens.model;
 
 import dev.kvlens.model.planner.PlannerTarget;
-import dev.kvlens.model.planner.TempBufferSource;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +31,7 @@ public record ScenarioSpec(
 
     /** The scenario the estimator takes (throws IllegalArgumentException for inconsistent values). */
     public Scenario toScenario() {
-        return toScenario(TempBufferSource.forBackend(device.backend()));
+        return toScenario(PlannerTarget.of(device.backend()));
     }
 
     /** The scenario with the library compiled for {@code target} (the device's backend by default). */

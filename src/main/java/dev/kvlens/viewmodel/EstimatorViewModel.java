@@ -13,7 +13,6 @@ import dev.kvlens.model.Estimator;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.planner.PlannerTarget;
-import dev.kvlens.model.planner.TempBufferSource;
 import dev.kvlens.model.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.MlcCommands;
@@ -366,7 +365,7 @@ public final class EstimatorViewModel {
     public Scenario scenario() {
         ScenarioSpec spec = spec();
         ModelLibrary library = libraries.get(spec.model(), spec.quantization(), spec.model().compile(),
-                givenParamsBytes.get(), givenTempFuncBytes.get(), TempBufferSource.forBackend(spec.device().backend()));
+                givenParamsBytes.get(), givenTempFuncBytes.get(), PlannerTarget.of(spec.device().backend()));
         return new Scenario(library, spec.device(), spec.engine(), spec.rules());
     }
 

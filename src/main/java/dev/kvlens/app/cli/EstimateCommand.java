@@ -75,7 +75,7 @@ final class EstimateCommand implements Callable<Integer> {
                 Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
                 options.engine.engine(), options.engine.ruleSet());
         Scenario scenario = scenarioSpec.toScenario(selection.target()
-                .orElse(dev.kvlens.model.planner.TempBufferSource.forBackend(device.backend())));
+                .orElse(dev.kvlens.model.planner.PlannerTarget.of(device.backend())));
         Estimate estimate = Estimator.estimate(scenario);
 
         if (emitCommand) {

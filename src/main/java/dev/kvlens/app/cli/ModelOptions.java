@@ -205,14 +205,11 @@ final class ModelOptions {
         if (target == null) {
             return java.util.Optional.empty();
         }
-        String wanted = target.trim().toLowerCase(java.util.Locale.ROOT);
-        for (PlannerTarget t : PlannerTarget.values()) {
-            if (t.mlcName().equals(wanted)) {
-                return java.util.Optional.of(t);
-            }
+        try {
+            return java.util.Optional.of(PlannerTarget.fromMlcName(target));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--target: " + e.getMessage());
         }
-        throw new IllegalArgumentException("unknown --target '" + target + "' (expected cuda, rocm, vulkan, metal, opencl, "
-                + "webgpu, android, iphone or mali)");
     }
 
     private static void refuseOtherModel(java.util.Optional<String> mismatch) {

@@ -1,6 +1,6 @@
 package dev.kvlens.app.cli;
 
-import dev.kvlens.model.planner.TempBufferSource;
+import dev.kvlens.model.planner.PlannerTarget;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.Scenario;
@@ -40,7 +40,7 @@ final class ScenarioOptions {
 
     Scenario scenario(PresetCatalog catalog) {
         Device device = device(catalog);
-        return new Scenario(selection(catalog).library(TempBufferSource.forBackend(device.backend())), device,
+        return new Scenario(selection(catalog).library(PlannerTarget.of(device.backend())), device,
                 engine.engine(), engine.ruleSet());
     }
 }

@@ -46,15 +46,4 @@ public final class TempBufferSource {
         }
         return TempBufferHeuristic.estimate(g, q, compile);
     }
-
-    /** The target a library for a device of {@code backend} is compiled for (what JIT compiles for it). */
-    public static PlannerTarget forBackend(dev.kvlens.model.Backend backend) {
-        return switch (backend) {
-            case CUDA -> PlannerTarget.CUDA;
-            case ROCM -> PlannerTarget.ROCM;
-            case VULKAN -> PlannerTarget.VULKAN;
-            case METAL -> PlannerTarget.METAL;
-            case OPENCL -> PlannerTarget.OPENCL;
-        };
-    }
 }

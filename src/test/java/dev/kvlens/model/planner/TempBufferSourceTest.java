@@ -91,6 +91,6 @@ class TempBufferSourceTest {
                 + "Temporary buffer: 631.50 MB)");
         assertThat(out[2]).doesNotContain("approximate");
         assertThat(bad[0]).isEqualTo("2");
-        assertThat(bad[2]).contains("unknown --target 'tpu'");
+        assertThat(bad[2]).contains("--target: unknown target 'tpu'");
     }
 }
