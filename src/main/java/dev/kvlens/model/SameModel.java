@@ -18,29 +18,53 @@ public final class SameModel {
             Set.of("chatglm", "chatglm3"),
             Set.of("bert", "bert-bge"));
 
+    /**
+     * Two descriptions of different models.
+     *
+     * @param source     the artifact
+     * @param theirType  the model type the artifact names
+     * @param theirKv    the KV geometry the artifact stores, if it stores one
+     * @param ourName    the current model's name
+     * @param ourType    the current model's type
+     * @param ourKv      the current model's KV geometry per shard, when the artifact has one to compare
+     */
+    public record Mismatch(String source, String theirType, Optional<KvCacheGeometry> theirKv, String ourName,
+                           String ourType, Optional<KvCacheGeometry> ourKv) {
+
+        /** The CLI's line. */
+        public String english() {
+            if (theirKv.isEmpty()) {
+                return source + " was compiled for " + theirType + ", but " + ourName + " is " + ourType
+                        + ": they describe different models";
+            }
+            return source + " is " + theirType + describe(theirKv.get()) + ", but " + ourName + " is " + ourType
+                    + ourKv.map(SameModel::describe).orElse("") + ": they describe different models";
+        }
+    }
+
     private SameModel() {
     }
 
     /** Why library metadata cannot belong to {@code model}, or empty when it can. */
-    public static Optional<String> mismatch(ModelDescription model, LibraryMetadata metadata, String source) {
+    public static Optional<Mismatch> mismatch(ModelDescription model, LibraryMetadata metadata, String source) {
         Optional<String> type = metadata.modelType().filter(t -> !sameType(t, model.geometry().modelType()));
         int tp = metadata.limits().tensorParallelShards().orElse(model.compile().tensorParallelShards());
-        Optional<KvCacheGeometry> kv = metadata.kvCache().filter(k -> tp <= 0
-                || model.geometry().numAttentionHeads() % tp != 0 || !k.equals(model.geometry().kvCache(tp)));
+        boolean splits = tp > 0 && model.geometry().numAttentionHeads() % tp == 0;
+        Optional<KvCacheGeometry> kv = metadata.kvCache().filter(k -> !splits || !k.equals(model.geometry().kvCache(tp)));
         if (type.isEmpty() && kv.isEmpty()) {
             return Optional.empty();
         }
-        String theirs = metadata.modelType().orElse("a model") + metadata.kvCache().map(SameModel::describe).orElse("");
-        String ours = model.geometry().modelType() + describe(model.geometry().kvCache(Math.max(1, tp)));
-        return Optional.of(source + " is " + theirs + ", but " + model.name() + " is " + ours
-                + ": they describe different models");
+        KvCacheGeometry theirs = metadata.kvCache().orElse(null);
+        return Optional.of(new Mismatch(source, metadata.modelType().orElse("a model"), Optional.ofNullable(theirs),
+                model.name(), model.geometry().modelType(),
+                Optional.ofNullable(theirs).map(k -> model.geometry().kvCache(splits ? tp : 1))));
     }
 
     /** Why a compile log's "Registering metadata" model type cannot belong to {@code model}, or empty. */
-    public static Optional<String> mismatch(ModelDescription model, PrintedLog.RegisteredMetadata registered, String source) {
+    public static Optional<Mismatch> mismatch(ModelDescription model, PrintedLog.RegisteredMetadata registered, String source) {
         return registered.modelType().filter(t -> !sameType(t, model.geometry().modelType()))
-                .map(t -> source + " was compiled for " + t + ", but " + model.name() + " is "
-                        + model.geometry().modelType() + ": they describe different models");
+                .map(t -> new Mismatch(source, t, Optional.empty(), model.name(), model.geometry().modelType(),
+                        Optional.empty()));
     }
 
     static boolean sameType(String a, String b) {

@@ -5,14 +5,13 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import dev.kvlens.text.Messages;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
- * The one accessor for user-visible strings ({@code dev/kvlens/i18n/messages*.properties}, UTF-8).
- * The locale can change at runtime; text bound through {@link #bind} follows it.
+ * The window's accessor for user-visible strings: the locale as a JavaFX property (text bound through {@link #bind}
+ * follows it), the texts from {@link Messages}.
  */
 public final class I18n {
 
@@ -20,11 +19,12 @@ public final class I18n {
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
-    private static final String BUNDLE = "dev.kvlens.i18n.messages";
-    private static final ResourceBundle.Control NO_SYSTEM_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    private static final java.util.Map<String, MessageFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(fromSystem(Locale.getDefault()));
+
+    static {
+        Messages.setLocale(LOCALE.get());
+        LOCALE.addListener((o, before, now) -> Messages.setLocale(now));
+    }
 
     private I18n() {
     }
@@ -46,21 +46,9 @@ public final class I18n {
         LOCALE.set(fromSystem(locale));
     }
 
-    /** The text of a key in the current locale, with {@link MessageFormat} arguments when given. */
+    /** The text of a key in the current locale, with {@link java.text.MessageFormat} arguments when given. */
     public static String get(String key, Object... args) {
-        Locale locale = LOCALE.get();
-        // no fallback to the JVM's default locale: English on a Chinese system must stay English
-        String text = ResourceBundle.getBundle(BUNDLE, locale, NO_SYSTEM_FALLBACK).getString(key);
-        if (args.length == 0) {
-            return text;
-        }
-        // parsing a pattern builds a MessageFormat and its sub-formats: a slider step formats dozens of texts, so
-        // each pattern is parsed once per language (MessageFormat is not thread-safe: format under its lock)
-        MessageFormat format = FORMATS.computeIfAbsent(locale.toLanguageTag() + '\u0000' + key,
-                k -> new MessageFormat(text, locale));
-        synchronized (format) {
-            return format.format(args);
-        }
+        return Messages.format(LOCALE.get(), key, args);
     }
 
     /** A binding that follows the locale. */

@@ -7,6 +7,7 @@ import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.Imports;
 import dev.kvlens.model.LibraryModels;
 import dev.kvlens.model.SameModel;
+import dev.kvlens.text.Messages;
 import dev.kvlens.model.LogComparison;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.PrintedLog;
@@ -145,7 +146,7 @@ public final class ImportViewModel {
         importModel(new Artifact.ModelConfig(folder.source(), folder.description(), folder.modelLocation()));
         folder.params().ifPresent(p -> {
             estimator.givenParamsBytesProperty().set(p);
-            notes.add("parameters from " + folder.source() + "/" + p.detail() + ": " + p.bytes() + " bytes");
+            notes.add(Messages.get("import.note.folderParams", folder.source(), Long.toString(p.bytes()), p.detail()));
         });
         return "imported " + folder.source();
     }
@@ -156,27 +157,41 @@ public final class ImportViewModel {
      */
     private String importMetadata(Artifact.Metadata metadata) {
         ModelDescription current = estimator.modelProperty().get();
-        Optional<String> mismatch = current == null ? Optional.of("no model is selected")
+        Optional<SameModel.Mismatch> mismatch = current == null ? Optional.empty()
                 : SameModel.mismatch(current, metadata.metadata(), metadata.source());
-        if (mismatch.isPresent()) {
-            List<String> assumed = new ArrayList<>();
+        if (current == null || mismatch.isPresent()) {
             ModelDescription own;
             try {
-                own = LibraryModels.describe(metadata.source(), metadata.metadata(), assumed);
+                own = LibraryModels.describe(metadata.source(), metadata.metadata());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(mismatch.get() + "; open the model's folder first (" + e.getMessage() + ")");
+                throw new IllegalArgumentException(mismatch.map(m -> Messages.get("import.note.otherModelRefused",
+                        mismatchText(m), e.getMessage())).orElse(e.getMessage()));
             }
             estimator.models().add(own);
             estimator.modelProperty().set(own);
             own.quantization().ifPresent(estimator.quantizationProperty()::set);
             estimator.givenParamsBytesProperty().set(null);
             estimator.givenTempFuncBytesProperty().set(null);
-            notes.add(mismatch.get() + ": switched to " + own.name());
-            notes.addAll(assumed);
+            mismatch.ifPresent(m -> notes.add(Messages.get("import.note.otherModel", mismatchText(m), own.name())));
+            if (metadata.metadata().limits().maxBatchSize().isEmpty()) {
+                notes.add(Messages.get("import.note.assumedBatch", own.compile().maxBatchSize()));
+            }
         }
-        metadata.library().ifPresent(origin -> notes.add("read from " + origin.describe()));
+        metadata.library().ifPresent(origin -> notes.add(Messages.get("import.note.readFrom", origin.file(),
+                Messages.get("library.form." + origin.form().name()), origin.target().orElse("?"))));
         return importFigures(Imports.metadata(estimator.modelProperty().get(), metadata.metadata(), metadata.source()),
                 bytesToMib(metadata.metadata().functionBytes()));
+    }
+
+    /** "X.so is qwen (32 layers, 32 KV heads of 128 per shard), but Llama-3-8B is llama (…)" in the user's language. */
+    private static String mismatchText(SameModel.Mismatch m) {
+        return Messages.get("import.note.mismatch", m.source(), kvText(m.theirType(), m.theirKv()), m.ourName(),
+                kvText(m.ourType(), m.ourKv()));
+    }
+
+    private static String kvText(String type, Optional<dev.kvlens.model.KvCacheGeometry> kv) {
+        return kv.map(k -> Messages.get("import.note.geometry", type, k.numHiddenLayers(), k.numKeyValueHeads(),
+                k.headDim())).orElse(type);
     }
 
     private String importLog(Artifact.Log log) {
@@ -185,7 +200,8 @@ public final class ImportViewModel {
         printed.compile().ifPresent(compile -> {
             ModelDescription current = estimator.modelProperty().get();
             SameModel.mismatch(current, compile.metadata(), log.source()).ifPresent(m -> {
-                throw new IllegalArgumentException(m + "; open that model's config or folder first");
+                throw new IllegalArgumentException(Messages.get("import.note.otherCompileLog", m.source(), m.theirType(),
+                        m.ourName(), m.ourType()));
             });
             Imports.Applied applied = Imports.compileLog(estimator.modelProperty().get(),
                     estimator.quantizationProperty().get(), compile, log.source());

@@ -48,6 +48,24 @@ class ImportModelFilesTest {
     }
 
     @Test
+    void theNotesAreWordedInTheUsersLanguage() {
+        Path lib = SharedData.path("mlc-libs-bin/Qwen-7B-Chat-q4f16_1-mali.so");
+        java.util.Locale before = dev.kvlens.text.Messages.locale();
+        dev.kvlens.text.Messages.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        try {
+            imports.importArtifact(ArtifactReader.read(lib, imports.symbols()));
+        } finally {
+            dev.kvlens.text.Messages.setLocale(before);
+        }
+
+        assertThat(imports.notes()).anySatisfy(n -> assertThat(n)
+                .contains("Qwen-7B-Chat-q4f16_1-mali.so 是 qwen（32 层，每个分片 32 个 KV 头，维度 128）")
+                .contains("已切换到该模型库所描述的模型 Qwen-7B-Chat-q4f16_1-mali"));
+        assertThat(imports.notes()).anySatisfy(n -> assertThat(n).contains("ELF 共享库，目标 opencl"));
+        assertThat(imports.notes()).anySatisfy(n -> assertThat(n).contains("假定为 80"));
+    }
+
+    @Test
     void aLibraryThatCannotDescribeItselfIsRefusedAndNothingChanges() {
         Path lib = SharedData.path("mlc-libs-bin/RedPajama-INCITE-Chat-3B-v1-q4f16_1-iphone.tar");
         ModelDescription before = vm.modelProperty().get();

@@ -212,9 +212,9 @@ final class ModelOptions {
         }
     }
 
-    private static void refuseOtherModel(java.util.Optional<String> mismatch) {
+    private static void refuseOtherModel(java.util.Optional<SameModel.Mismatch> mismatch) {
         mismatch.ifPresent(m -> {
-            throw new IllegalArgumentException(m);
+            throw new IllegalArgumentException(m.english());
         });
     }
 
