@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.layout.Layouts;
+
 import java.util.List;
 
 /**
@@ -22,12 +24,13 @@ public final class ParameterBytes {
      */
     public static long of(ModelGeometry geometry, Quantization quantization, int tensorParallelShards) {
         SchemeAvailability.check(geometry, quantization, tensorParallelShards);
-        List<WeightTensor> tensors = ParameterLayout.tensors(geometry, tensorParallelShards);
+        List<Layouts.Counted> tensors = ParameterLayout.counted(geometry, tensorParallelShards);
         int blockSize = geometry.details().weightBlockSize() > 0 ? geometry.details().weightBlockSize()
                 : quantization.groupSize();
         long total = 0;
-        for (WeightTensor tensor : tensors) {
-            total = Math.addExact(total, bytes(tensor, quantization, tensorParallelShards, blockSize));
+        for (Layouts.Counted c : tensors) {
+            total = Math.addExact(total,
+                    Math.multiplyExact(bytes(c.tensor(), quantization, tensorParallelShards, blockSize), c.times()));
         }
         return total;
     }
