@@ -72,4 +72,41 @@ public record LayoutEra(LocalDate builtOn) {
                 g.numKeyValueHeads(), g.headDim(), g.hiddenSize(), g.intermediateSize(), g.vocabSize(), false,
                 g.attentionBias(), g.details());
     }
+
+    /** 23636e5c: prefill defaults capped at 2048 instead of = context. */
+    static final LocalDate PREFILL_CAPPED = LocalDate.of(2024, 5, 5);
+    /** 66fd62df: caps raised to 8192 for 20 model files; gen_config max_batch_size 80 → 128. */
+    static final LocalDate PREFILL_8192 = LocalDate.of(2024, 9, 18);
+    /** 8477ac0c: internlm2 back to 2048. */
+    static final LocalDate INTERNLM2_2048 = LocalDate.of(2024, 12, 6);
+
+    /**
+     * The prefill cap gen_config's model file applied in this era (rules §2.2 history), or 0 when the
+     * prefill defaulted to the whole context (before 2024-05-05); {@code current} is today's cap.
+     */
+    int prefillCap(ModelType type, int current) {
+        boolean changedIn66fd62df = switch (type) {
+            case LLAMA, MISTRAL, GEMMA, GPT2, GPT_BIGCODE, GPT_NEOX, QWEN, QWEN2, STABLELM, BAICHUAN, INTERNLM, ORION,
+                 CHATGLM, PHI, COHERE, INTERNLM2, MINICPM, PHI3, PHI3_V, STARCODER2 -> true;
+            default -> false;
+        };
+        if (!changedIn66fd62df) {
+            return current;
+        }
+        if (builtOn.isBefore(PREFILL_CAPPED)) {
+            return 0;
+        }
+        if (builtOn.isBefore(PREFILL_8192)) {
+            return 2048;
+        }
+        if (type == ModelType.INTERNLM2) {
+            return builtOn.isBefore(INTERNLM2_2048) ? 8192 : 2048;
+        }
+        return current;
+    }
+
+    /** gen_config's default {@code --max-batch-size}: 80 before 66fd62df (2024-09-18), 128 since. */
+    public int defaultMaxBatchSize() {
+        return builtOn.isBefore(PREFILL_8192) ? 80 : 128;
+    }
 }

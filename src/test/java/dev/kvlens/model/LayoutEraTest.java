@@ -51,4 +51,31 @@ class LayoutEraTest {
         assertThat(bytes("qwen1.5-moe-a2.7b", "q4f16_1", LocalDate.of(2024, 10, 1)))
                 .isEqualTo(now("qwen1.5-moe-a2.7b", "q4f16_1"));
     }
+
+    @ParameterizedTest(name = "{0} built {1}: prefill {2}")
+    @CsvSource({
+        // rules §2.2 history: = context until 23636e5c (2024-05-05) …
+        "llama,     131072,   -1, 2024-04-01, 131072",
+        "mistral,       -1, 4096, 2024-04-01,   4096",
+        // … min(·, 2048) until 66fd62df (2024-09-18) for the files it changed, qwen2 included …
+        "llama,     131072,   -1, 2024-08-01,   2048",
+        "qwen2,      32768,   -1, 2024-08-01,   2048",
+        "mistral,       -1, 4096, 2024-08-01,   2048",
+        // … 8192 since; internlm2 8192 only until 8477ac0c (2024-12-06)
+        "qwen2,      32768,   -1, 2024-09-18,   8192",
+        "internlm2,  32768,   -1, 2024-10-01,   8192",
+        "internlm2,  32768,   -1, 2024-12-06,   2048",
+        // types outside that history keep their rule from creation (qwen3: 2048)
+        "qwen3,      40960,   -1, 2025-05-01,   2048"})
+    void genConfigPrefillDefaultsFollowTheirEra(String type, int context, int sliding, String built, int prefill) {
+        ModelType t = ModelType.find(type).orElseThrow();
+        assertThat(GenConfigDefaults.prefillChunkSize(t, context, sliding, context, LayoutEra.builtOn(LocalDate.parse(built))))
+                .isEqualTo(prefill);
+    }
+
+    @Test
+    void genConfigMaxBatchSizeWas80Before66fd62df() {
+        assertThat(LayoutEra.builtOn(LocalDate.of(2024, 9, 17)).defaultMaxBatchSize()).isEqualTo(80);
+        assertThat(LayoutEra.CURRENT.defaultMaxBatchSize()).isEqualTo(CompileConfig.DEFAULT_MAX_BATCH_SIZE);
+    }
 }
