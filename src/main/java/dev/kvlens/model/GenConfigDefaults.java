@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * The compile-time defaults {@code mlc_llm gen_config} derives from a Hugging Face config (rules §2.2):
  * each model implementation's {@code __post_init__} picks the context window and the prefill chunk, and
@@ -102,7 +105,12 @@ public final class GenConfigDefaults {
         return prefillChunkSize(representative(family), contextWindow, slidingWindow, contextWindow);
     }
 
+    /** The registry type named like the family (phi for PHI, not phi-msft), else its first type. */
     private static ModelType representative(ModelFamily family) {
+        Optional<ModelType> named = ModelType.find(family.name().toLowerCase(Locale.ROOT));
+        if (named.isPresent() && named.get().family() == family) {
+            return named.get();
+        }
         for (ModelType type : ModelType.values()) {
             if (type.family() == family) {
                 return type;
