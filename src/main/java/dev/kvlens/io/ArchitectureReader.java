@@ -119,7 +119,7 @@ final class ArchitectureReader {
                 || family == ModelFamily.COHERE;
         boolean tied = tiedDefault || c.optionalBoolean("tie_word_embeddings", false);
         boolean attentionBias = c.optionalBoolean("attention_bias", false);
-        ArchitectureDetails details = MoeConfigs.details(c, family, qwen35, layers, hidden, intermediate, positions);
+        ArchitectureDetails details = DetailsConfigs.details(c, family, qwen35, layers, hidden, intermediate, positions);
         return new ModelGeometry(modelType, family, layers, heads, kvHeads, headDim, hidden, intermediate, vocab, tied,
                 attentionBias, details);
     }

@@ -116,7 +116,7 @@ public final class ScenarioFiles {
                 g.requireInt("numKeyValueHeads", 1, 1 << 20), g.requireInt("headDim", 1, 1 << 20),
                 g.requireInt("hiddenSize", 1, 1 << 24), g.requireInt("intermediateSize", 0, 1 << 24),
                 g.requireInt("vocabSize", 1, 1 << 24), g.optionalBoolean("tieWordEmbeddings", false),
-                g.optionalBoolean("attentionBias", false));
+                g.optionalBoolean("attentionBias", false), ArchitectureJson.read(g));
         CompileConfig compile = compile(model.object("compile"));
         JsonFields c = model.object("chatConfig");
         ChatConfigValues chat = new ChatConfigValues(c.requireInt("contextWindowSize", -1, Integer.MAX_VALUE),
@@ -214,6 +214,7 @@ public final class ScenarioFiles {
         geometry.put("vocabSize", g.vocabSize());
         geometry.put("tieWordEmbeddings", g.tieWordEmbeddings());
         geometry.put("attentionBias", g.attentionBias());
+        ArchitectureJson.write(geometry, g.details());
         compileTree(model.putObject("compile"), d.compile());
         ObjectNode chat = model.putObject("chatConfig");
         chat.put("contextWindowSize", d.chatConfig().contextWindowSize());

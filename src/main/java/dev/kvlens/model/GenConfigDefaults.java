@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * The compile-time defaults {@code mlc_llm gen_config} derives from a Hugging Face config (rules §2.2):
  * each model implementation's {@code __post_init__} picks the context window and the prefill chunk, and
@@ -46,11 +49,26 @@ public final class GenConfigDefaults {
      * pre-replacement rule).
      */
     public static int prefillChunkSize(ModelType type, int contextWindow, int slidingWindow, int positions) {
+        return prefillChunkSize(type, contextWindow, slidingWindow, positions, LayoutEra.CURRENT);
+    }
+
+    /**
+     * The default prefill chunk of a gen_config run in an older era (rules §2.2 history): = context before
+     * 2024-05-05, min(·, 2048) until 2024-09-18 for the 20 model files 66fd62df changed, internlm2's
+     * 8192 window until 2024-12-06.
+     */
+    public static int prefillChunkSize(ModelType type, int contextWindow, int slidingWindow, int positions,
+                                       LayoutEra era) {
+        int currentCap = type.prefill() == ModelType.Prefill.R2048 ? 2048 : 8192;
+        int cap = era.prefillCap(type, currentCap);
+        if (cap == 0) {
+            // until 23636e5c: the whole context, or the sliding window when there is no context limit
+            return contextWindow > 0 || slidingWindow <= 0 ? contextWindow : slidingWindow;
+        }
         return switch (type.prefill()) {
-            case R8192, TEXT_MODEL -> capped(contextWindow, 8192);
-            case R2048 -> capped(contextWindow, 2048);
+            case R8192, R2048, TEXT_MODEL -> capped(contextWindow, cap);
             case MISTRAL -> {
-                int result = 8192;
+                int result = cap;
                 if (slidingWindow > 0) {
                     result = Math.min(result, slidingWindow);
                 }
@@ -58,8 +76,8 @@ public final class GenConfigDefaults {
             }
             // R(8192) on max_position_embeddings, then the rebuild clamps it to min(context, 8192)
             case GEMMA2 -> {
-                int first = capped(positions, 8192);
-                yield contextWindow > 0 && first > contextWindow ? Math.min(contextWindow, 8192) : first;
+                int first = capped(positions, cap);
+                yield contextWindow > 0 && first > contextWindow ? Math.min(contextWindow, cap) : first;
             }
             case GEMMA3 -> Math.min(GEMMA3_FIELD_CONTEXT, 8192);
             case UNCAPPED, CONTEXT -> contextWindow;
@@ -87,7 +105,12 @@ public final class GenConfigDefaults {
         return prefillChunkSize(representative(family), contextWindow, slidingWindow, contextWindow);
     }
 
+    /** The registry type named like the family (phi for PHI, not phi-msft), else its first type. */
     private static ModelType representative(ModelFamily family) {
+        Optional<ModelType> named = ModelType.find(family.name().toLowerCase(Locale.ROOT));
+        if (named.isPresent() && named.get().family() == family) {
+            return named.get();
+        }
         for (ModelType type : ModelType.values()) {
             if (type.family() == family) {
                 return type;

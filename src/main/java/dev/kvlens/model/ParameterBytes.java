@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.layout.Layouts;
+
 import java.util.List;
 
 /**
@@ -21,19 +23,27 @@ public final class ParameterBytes {
      *                                  type or shard count (§5), or a shape cannot be stored
      */
     public static long of(ModelGeometry geometry, Quantization quantization, int tensorParallelShards) {
-        SchemeAvailability.check(geometry, quantization, tensorParallelShards);
-        List<WeightTensor> tensors = ParameterLayout.tensors(geometry, tensorParallelShards);
+        return of(geometry, quantization, tensorParallelShards, LayoutEra.CURRENT);
+    }
+
+    /** As {@link #of(ModelGeometry, Quantization, int)} for a library built with older model code (rules §1.3). */
+    public static long of(ModelGeometry model, Quantization quantization, int tensorParallelShards, LayoutEra era) {
+        SchemeAvailability.check(model, quantization, tensorParallelShards);
+        ModelGeometry geometry = era.apply(model);
+        long maxGate = era.moeGateMaxOutputs();
+        List<Layouts.Counted> tensors = ParameterLayout.counted(geometry, tensorParallelShards);
         int blockSize = geometry.details().weightBlockSize() > 0 ? geometry.details().weightBlockSize()
                 : quantization.groupSize();
         long total = 0;
-        for (WeightTensor tensor : tensors) {
-            total = Math.addExact(total, bytes(tensor, quantization, tensorParallelShards, blockSize));
+        for (Layouts.Counted c : tensors) {
+            total = Math.addExact(total,
+                    Math.multiplyExact(bytes(c.tensor(), quantization, tensorParallelShards, blockSize, maxGate), c.times()));
         }
         return total;
     }
 
     /** Bytes of one tensor under a scheme (rules §5). */
-    static long bytes(WeightTensor t, Quantization q, int tp, int blockSize) {
+    static long bytes(WeightTensor t, Quantization q, int tp, int blockSize, long maxGate) {
         if (t.noQuantization() && (q.kind() == Quantization.Kind.GROUP || q.kind() == Quantization.Kind.BLOCK_SCALE_FP8)) {
             return t.role() == WeightTensor.Role.VECTOR ? t.elements() * (t.float32() ? F32_BYTES : q.modelDtypeBytes())
                     : dense(t, q);
@@ -53,8 +63,13 @@ public final class ParameterBytes {
             case LINEAR -> linear(t, q, tp, blockSize);
             // FT tests the CUTLASS conditions before the gate name (ft_quantization.py): an f32-output gate or
             // one whose outputs are not a multiple of 8 falls back to group quantization.
-            case MOE_GATE -> q.kind() == Quantization.Kind.FASTER_TRANSFORMER && (t.float32() || t.rows() % 8 != 0)
-                    ? grouped(t, q.groupFallback(), tp) : dense(t, q);
+            case MOE_GATE -> {
+                if (t.rows() > maxGate) {
+                    yield linear(t, q, tp, blockSize); // not is_moe_gate in this era: an ordinary linear
+                }
+                yield q.kind() == Quantization.Kind.FASTER_TRANSFORMER && (t.float32() || t.rows() % 8 != 0)
+                        ? grouped(t, q.groupFallback(), tp) : dense(t, q);
+            }
             case EXPERTS -> experts(t, q, blockSize);
             case MLA_ABSORBED -> q.kind() == Quantization.Kind.BLOCK_SCALE_FP8
                     ? t.elements() + t.experts() * (t.rows() / blockSize) * (t.cols() / blockSize) * F32_BYTES

@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.layout.Layouts;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,8 +21,20 @@ public final class ParameterLayout {
      * @throws IllegalArgumentException when the family's layout is unknown or the shapes do not split
      */
     public static List<WeightTensor> tensors(ModelGeometry g, int tensorParallelShards) {
+        List<Layouts.Counted> counted = counted(g, tensorParallelShards);
+        List<WeightTensor> all = new ArrayList<>();
+        for (Layouts.Counted c : counted) {
+            for (long n = 0; n < c.times(); n++) {
+                all.add(c.tensor());
+            }
+        }
+        return all;
+    }
+
+    /** One shard's distinct parameters with their multiplicities (identical layers once). */
+    public static List<Layouts.Counted> counted(ModelGeometry g, int tensorParallelShards) {
         checkSplit(g, tensorParallelShards);
-        return dev.kvlens.model.layout.Layouts.of(g, tensorParallelShards);
+        return Layouts.of(g, tensorParallelShards);
     }
 
     private static void checkSplit(ModelGeometry g, int tp) {

@@ -27,7 +27,7 @@ public record WeightTensor(String name, Role role, long experts, long rows, long
         VECTOR,
         /** {@code MixtralExperts} [E, out, in]: quantized by group, per-tensor and block-scale only. */
         EXPERTS,
-        /** A linear whose name ends in {@code gate} with ≤ 256 outputs: kept unquantized (FT: see §5). */
+        /** A linear whose name ends in {@code gate}: unquantized within the era's output bound (FT: see §5). */
         MOE_GATE,
         /** MLA's absorbed {@code w_uk}/{@code w_uv} [heads, rows, cols]: converted only by block-scale. */
         MLA_ABSORBED
@@ -78,10 +78,12 @@ public record WeightTensor(String name, Role role, long experts, long rows, long
         return new WeightTensor(name, Role.VECTOR, length, 1, true);
     }
 
-    /** A linear named {@code …gate}: unquantized only while it has at most 256 outputs (rules §5). */
+    /**
+     * A linear named {@code …gate}: unquantized while its outputs are within the era's bound (≤ 256 now,
+     * rules §5, §1.3); {@link ParameterBytes} applies the bound.
+     */
     public static WeightTensor gate(String name, long out, long in, boolean f32Out) {
-        Role role = out <= MOE_GATE_MAX_OUTPUTS ? Role.MOE_GATE : Role.LINEAR;
-        return new WeightTensor(name, role, 1, out, in, f32Out);
+        return new WeightTensor(name, Role.MOE_GATE, 1, out, in, f32Out);
     }
 
     public static WeightTensor experts(String name, long experts, long out, long in) {

@@ -18,7 +18,7 @@ final class AttentionVariantLayouts {
     private AttentionVariantLayouts() {
     }
 
-    static List<WeightTensor> gemma3(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> gemma3(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         Params layer = new Params()
                 .linear("self_attn.q_proj", s.q() * s.d(), s.h(), false)
@@ -30,11 +30,11 @@ final class AttentionVariantLayouts {
         layer.rmsNorm("input_layernorm", s.h()).rmsNorm("post_attention_layernorm", s.h())
                 .rmsNorm("pre_feedforward_layernorm", s.h()).rmsNorm("post_feedforward_layernorm", s.h());
         return new Params().repeat(layer, g.numHiddenLayers())
-                .embedding("embed_tokens", s.vocab(), s.h()).rmsNorm("norm", s.h()).list();
+                .embedding("embed_tokens", s.vocab(), s.h()).rmsNorm("norm", s.h()).entries();
     }
 
     /** DeepSeek-V2/V3: MLA attention on every layer, MoE after {@code first_k_dense_replace}. */
-    static List<WeightTensor> deepseekV2(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> deepseekV2(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         Mla mla = g.details().mla();
         Moe moe = g.details().moe();
@@ -57,61 +57,65 @@ final class AttentionVariantLayouts {
                 .add(WeightTensor.mlaAbsorbed("self_attn.w_uv", heads, mla.vHeadDim(), mla.kvLoraRank()))
                 .linear("self_attn.o_proj", h, heads * mla.vHeadDim(), bias);
 
-        Params all = new Params();
+        attention.rmsNorm("input_layernorm", h).rmsNorm("post_attention_layernorm", h);
+        int moeLayers = 0;
         for (int layer = 0; layer < g.numHiddenLayers(); layer++) {
-            all.addAll(attention.list());
-            if (moe != null && moe.isMoeLayer(layer)) {
-                long e = moe.numExperts();
-                long mi = moe.intermediateSize() / tp;
-                all.add(WeightTensor.gate("mlp.gate", e, h, true));
-                if (moe.scoreCorrectionBias()) {
-                    all.add(WeightTensor.vectorF32("mlp.e_score_correction_bias", e));
-                }
-                all.add(WeightTensor.experts("mlp.moe_gate_up_proj", e, 2 * mi, h));
-                all.add(WeightTensor.experts("mlp.moe_down_proj", e, h, mi));
-                MoeLayouts.mlp(all, "mlp.shared_experts", h, moe.sharedIntermediateSize() / tp);
-            } else {
-                MoeLayouts.mlp(all, "mlp", h, s.i());
-            }
-            all.rmsNorm("input_layernorm", h).rmsNorm("post_attention_layernorm", h);
+            moeLayers += moe != null && moe.isMoeLayer(layer) ? 1 : 0;
         }
-        return all.embedding("embed_tokens", s.vocab(), h).rmsNorm("norm", h).finalFc("lm_head", s.vocab(), h).list();
+        Params routed = new Params();
+        if (moe != null) {
+            long e = moe.numExperts();
+            long mi = moe.intermediateSize() / tp;
+            routed.add(WeightTensor.gate("mlp.gate", e, h, true));
+            if (moe.scoreCorrectionBias()) {
+                routed.add(WeightTensor.vectorF32("mlp.e_score_correction_bias", e));
+            }
+            routed.add(WeightTensor.experts("mlp.moe_gate_up_proj", e, 2 * mi, h));
+            routed.add(WeightTensor.experts("mlp.moe_down_proj", e, h, mi));
+            MoeLayouts.mlp(routed, "mlp.shared_experts", h, moe.sharedIntermediateSize() / tp);
+        }
+        Params dense = new Params();
+        MoeLayouts.mlp(dense, "mlp", h, s.i());
+        Params all = new Params().repeat(attention, g.numHiddenLayers()).repeat(routed, moeLayers)
+                .repeat(dense, g.numHiddenLayers() - moeLayers);
+        return all.embedding("embed_tokens", s.vocab(), h).rmsNorm("norm", h).finalFc("lm_head", s.vocab(), h).entries();
     }
 
     /** Qwen3.5: gated full attention every {@code interval}-th layer, GatedDeltaNet elsewhere. */
-    static List<WeightTensor> qwen35(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> qwen35(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         LinearAttention la = g.details().linearAttention();
         long h = s.h();
-        Params all = new Params();
-        for (int layer = 0; layer < g.numHiddenLayers(); layer++) {
-            if ((layer + 1) % la.fullAttentionInterval() == 0) {
+        // layer i is full attention when (i + 1) % interval == 0 (Qwen35Config.layer_types)
+        int fullLayers = g.numHiddenLayers() / la.fullAttentionInterval();
+        Params full = new Params()
                 // the query projection carries the output gate: 2·q heads
-                all.linear("self_attn.c_attn", (2 * s.q() + 2 * s.kv()) * s.d(), h, g.attentionBias())
-                        .linear("self_attn.o_proj", h, s.q() * s.d(), g.attentionBias())
-                        .rmsNorm("self_attn.q_norm", s.d()).rmsNorm("self_attn.k_norm", s.d());
-            } else {
-                long nv = la.numValueHeads();
-                long keys = (long) la.numKeyHeads() * la.keyHeadDim();
-                long values = nv * la.valueHeadDim();
-                long qkvDim = 2 * keys + values;
-                all.linear("linear_attn.in_proj_qkv", qkvDim, h, false)
-                        .linear("linear_attn.in_proj_z", values, h, false)
-                        .linear("linear_attn.in_proj_a", nv, h, false)
-                        .linear("linear_attn.in_proj_b", nv, h, false)
-                        .linear("linear_attn.out_proj", h, values, false)
-                        .add(WeightTensor.vector("linear_attn.conv1d_weight", qkvDim * la.convKernel()))
-                        .add(WeightTensor.vectorF32("linear_attn.A_log", nv))
-                        .add(WeightTensor.vectorF32("linear_attn.dt_bias", nv))
-                        .rmsNorm("linear_attn.norm", la.valueHeadDim());
-            }
-            MoeLayouts.mlp(all, "mlp", h, s.i());
-            all.rmsNorm("input_layernorm", h).rmsNorm("post_attention_layernorm", h);
-        }
+                .linear("self_attn.c_attn", (2 * s.q() + 2 * s.kv()) * s.d(), h, g.attentionBias())
+                .linear("self_attn.o_proj", h, s.q() * s.d(), g.attentionBias())
+                .rmsNorm("self_attn.q_norm", s.d()).rmsNorm("self_attn.k_norm", s.d());
+        long nv = la.numValueHeads();
+        long keys = (long) la.numKeyHeads() * la.keyHeadDim();
+        long values = nv * la.valueHeadDim();
+        long qkvDim = 2 * keys + values;
+        Params linear = new Params()
+                .linear("linear_attn.in_proj_qkv", qkvDim, h, false)
+                .linear("linear_attn.in_proj_z", values, h, false)
+                .linear("linear_attn.in_proj_a", nv, h, false)
+                .linear("linear_attn.in_proj_b", nv, h, false)
+                .linear("linear_attn.out_proj", h, values, false)
+                .add(WeightTensor.vector("linear_attn.conv1d_weight", qkvDim * la.convKernel()))
+                .add(WeightTensor.vectorF32("linear_attn.A_log", nv))
+                .add(WeightTensor.vectorF32("linear_attn.dt_bias", nv))
+                .rmsNorm("linear_attn.norm", la.valueHeadDim());
+        Params common = new Params();
+        MoeLayouts.mlp(common, "mlp", h, s.i());
+        common.rmsNorm("input_layernorm", h).rmsNorm("post_attention_layernorm", h);
+        Params all = new Params().repeat(full, fullLayers).repeat(linear, g.numHiddenLayers() - fullLayers)
+                .repeat(common, g.numHiddenLayers());
         all.embedding("embed_tokens", s.vocab(), h).rmsNorm("norm", h);
         if (!g.tieWordEmbeddings()) {
             all.finalFc("lm_head", s.vocab(), h);
         }
-        return all.list();
+        return all.entries();
     }
 }

@@ -15,7 +15,7 @@ final class ClassicLayouts {
     }
 
     /** GPT-2: learned positions ({@code wpe}, context rows), biases everywhere, separate lm_head. */
-    static List<WeightTensor> gpt2(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> gpt2(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         long h = s.h();
         Params layer = new Params().layerNorm("ln_1", h)
@@ -25,11 +25,11 @@ final class ClassicLayouts {
                 .linear("mlp.c_fc", s.i(), h, true)
                 .linear("mlp.c_proj", h, s.i(), true);
         return new Params().embedding("wte", s.vocab(), h).embedding("wpe", g.details().learnedPositions(), h)
-                .repeat(layer, g.numHiddenLayers()).layerNorm("ln_f", h).finalFc("lm_head", s.vocab(), h).list();
+                .repeat(layer, g.numHiddenLayers()).layerNorm("ln_f", h).finalFc("lm_head", s.vocab(), h).entries();
     }
 
     /** GPT-BigCode (StarCoder 1): multi-query attention with one KV head. */
-    static List<WeightTensor> gptBigCode(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> gptBigCode(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         long h = s.h();
         Params layer = new Params().layerNorm("ln_1", h)
@@ -39,11 +39,11 @@ final class ClassicLayouts {
                 .linear("mlp.c_fc", s.i(), h, true)
                 .linear("mlp.c_proj", h, s.i(), true);
         return new Params().embedding("wte", s.vocab(), h).embedding("wpe", g.details().learnedPositions(), h)
-                .repeat(layer, g.numHiddenLayers()).layerNorm("ln_f", h).finalFc("lm_head", s.vocab(), h).list();
+                .repeat(layer, g.numHiddenLayers()).layerNorm("ln_f", h).finalFc("lm_head", s.vocab(), h).entries();
     }
 
     /** GPT-J: parallel block with one LayerNorm; its projections are not sharded; lm_head with bias. */
-    static List<WeightTensor> gptj(ModelGeometry g) {
+    static List<Layouts.Counted> gptj(ModelGeometry g) {
         long h = g.hiddenSize();
         long inner = g.intermediateSize();
         Params layer = new Params().layerNorm("ln_1", h)
@@ -53,11 +53,11 @@ final class ClassicLayouts {
                 .linear("mlp.fc_out", h, inner, true);
         return new Params().embedding("wte", g.vocabSize(), h).repeat(layer, g.numHiddenLayers())
                 .layerNorm("ln_f", h).finalFc("lm_head", g.vocabSize(), h)
-                .add(WeightTensor.vector("lm_head.bias", g.vocabSize())).list();
+                .add(WeightTensor.vector("lm_head.bias", g.vocabSize())).entries();
     }
 
     /** Qwen (v1): c_attn with bias; the MLP's gate_up has intermediate_size rows (HF's value is both halves). */
-    static List<WeightTensor> qwen(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> qwen(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         long h = s.h();
         Params layer = new Params().rmsNorm("ln_1", h)
@@ -67,14 +67,14 @@ final class ClassicLayouts {
                 .linear("mlp.gate_up_proj", s.i(), h, false)
                 .linear("mlp.c_proj", h, s.i() / 2, false);
         return new Params().embedding("wte", s.vocab(), h).repeat(layer, g.numHiddenLayers())
-                .rmsNorm("ln_f", h).finalFc("lm_head", s.vocab(), h).list();
+                .rmsNorm("ln_f", h).finalFc("lm_head", s.vocab(), h).entries();
     }
 
     /**
      * ChatGLM3: multi-query groups (not divided by the shard count), SwiGLU MLP, {@code output_layer} an
      * ordinary linear. Biases: qkv if add_bias_linear or add_qkv_bias; the rest if add_bias_linear.
      */
-    static List<WeightTensor> chatglm(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> chatglm(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         long h = s.h();
         boolean linearBias = g.details().outputBias();
@@ -86,11 +86,11 @@ final class ClassicLayouts {
                 .linear("mlp.dense_h_to_4h", 2 * s.i(), h, linearBias)
                 .linear("mlp.dense_4h_to_h", h, s.i(), linearBias);
         return new Params().embedding("embedding", s.vocab(), h).repeat(layer, g.numHiddenLayers())
-                .rmsNorm("final_layernorm", h).linear("output_layer", s.vocab(), h, false).list();
+                .rmsNorm("final_layernorm", h).linear("output_layer", s.vocab(), h, false).entries();
     }
 
     /** StarCoder2: LayerNorms, non-gated MLP, biases when {@code use_bias}. */
-    static List<WeightTensor> starcoder2(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> starcoder2(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         long h = s.h();
         boolean bias = g.details().qkvBias();
@@ -101,11 +101,11 @@ final class ClassicLayouts {
                 .linear("mlp.c_proj", h, s.i(), bias)
                 .layerNorm("input_layernorm", h).layerNorm("post_attention_layernorm", h);
         return new Params().repeat(layer, g.numHiddenLayers()).embedding("embed_tokens", s.vocab(), h)
-                .layerNorm("norm", h).finalFc("lm_head", s.vocab(), h).list();
+                .layerNorm("norm", h).finalFc("lm_head", s.vocab(), h).entries();
     }
 
     /** BERT encoder: word, position and token-type tables; post-LayerNorms; no head. */
-    static List<WeightTensor> bert(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> bert(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         long h = s.h();
         long inner = g.intermediateSize();
@@ -120,11 +120,11 @@ final class ClassicLayouts {
                 .embedding("embeddings.position_embeddings", g.details().learnedPositions(), h)
                 .embedding("embeddings.token_type_embeddings", g.details().typeVocabSize(), h)
                 .layerNorm("embeddings.LayerNorm", h)
-                .repeat(layer, g.numHiddenLayers()).list();
+                .repeat(layer, g.numHiddenLayers()).entries();
     }
 
     /** GPT-NeoX (RedPajama, Pythia): biased projections, LayerNorms, MLP with f32 output and f32 biases. */
-    static List<WeightTensor> gptNeoX(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> gptNeoX(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         long h = s.h();
         long qd = s.q() * s.d();
@@ -136,11 +136,11 @@ final class ClassicLayouts {
                 .add(WeightTensor.linearF32Out("mlp.dense_4h_to_h", h, s.i()))
                 .add(WeightTensor.vectorF32("mlp.dense_4h_to_h.bias", h));
         return new Params().repeat(layer, g.numHiddenLayers()).embedding("embed_in", s.vocab(), h)
-                .layerNorm("final_layer_norm", h).finalFc("embed_out", s.vocab(), h).list();
+                .layerNorm("final_layer_norm", h).finalFc("embed_out", s.vocab(), h).entries();
     }
 
     /** Phi-1/Phi-2 (phi, phi-msft): parallel block with one LayerNorm, lm_head with its own norm and bias. */
-    static List<WeightTensor> phi(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> phi(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         long h = s.h();
         Params layer = new Params().layerNorm("ln", h)
@@ -150,6 +150,6 @@ final class ClassicLayouts {
                 .linear("mlp.fc2", h, s.i(), true);
         return new Params().repeat(layer, g.numHiddenLayers()).embedding("embd.wte", s.vocab(), h)
                 .layerNorm("lm_head.ln", h).finalFc("lm_head.linear", s.vocab(), h)
-                .add(WeightTensor.vector("lm_head.linear.bias", s.vocab())).list();
+                .add(WeightTensor.vector("lm_head.linear.bias", s.vocab())).entries();
     }
 }

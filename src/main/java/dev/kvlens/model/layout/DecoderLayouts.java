@@ -17,7 +17,7 @@ final class DecoderLayouts {
     private DecoderLayouts() {
     }
 
-    static List<WeightTensor> of(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> of(ModelGeometry g, int tp) {
         ModelFamily f = g.family();
         Shard s = Shard.of(g, tp);
         Params layer = new Params();
@@ -54,7 +54,7 @@ final class DecoderLayouts {
         all.embedding("embed_tokens", s.vocab(), s.h());
         finalNorm(all, f, s.h());
         head(all, g, s);
-        return all.list();
+        return all.entries();
     }
 
     private static void layerNorms(Params layer, ModelFamily f, long h) {

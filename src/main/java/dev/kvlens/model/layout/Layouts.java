@@ -15,8 +15,12 @@ public final class Layouts {
     private Layouts() {
     }
 
+    /** A parameter and how many identical copies of it the model has (one per identical layer). */
+    public record Counted(WeightTensor tensor, long times) {
+    }
+
     /** One shard's parameters; the caller has checked that heads and MLP width split. */
-    public static List<WeightTensor> of(ModelGeometry g, int tp) {
+    public static List<Counted> of(ModelGeometry g, int tp) {
         requireDetails(g);
         return switch (g.family()) {
             case LLAMA, MISTRAL, MINISTRAL3, QWEN2, QWEN3, PHI3, GEMMA, GEMMA2, INTERNLM, INTERNLM2, BAICHUAN,

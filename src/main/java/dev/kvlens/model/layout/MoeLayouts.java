@@ -18,22 +18,25 @@ final class MoeLayouts {
     private MoeLayouts() {
     }
 
-    static List<WeightTensor> of(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> of(ModelGeometry g, int tp) {
         Shard s = Shard.of(g, tp);
         Moe moe = g.details().moe();
         ModelFamily f = g.family();
-        Params all = new Params();
+        int moeLayers = 0;
         for (int layer = 0; layer < g.numHiddenLayers(); layer++) {
-            Params p = new Params();
-            attention(p, g, s);
-            if (moe != null && moe.isMoeLayer(layer)) {
-                experts(p, g, s, moe);
-            } else {
-                mlp(p, "mlp", s.h(), f == ModelFamily.DEEPSEEK ? g.intermediateSize() / tp : s.i());
-            }
-            p.rmsNorm("input_layernorm", s.h()).rmsNorm("post_attention_layernorm", s.h());
-            all.addAll(p.list());
+            moeLayers += moe != null && moe.isMoeLayer(layer) ? 1 : 0;
         }
+        Params common = new Params();
+        attention(common, g, s);
+        common.rmsNorm("input_layernorm", s.h()).rmsNorm("post_attention_layernorm", s.h());
+        Params routed = new Params();
+        if (moe != null) {
+            experts(routed, g, s, moe);
+        }
+        Params dense = new Params();
+        mlp(dense, "mlp", s.h(), f == ModelFamily.DEEPSEEK ? g.intermediateSize() / tp : s.i());
+        Params all = new Params().repeat(common, g.numHiddenLayers()).repeat(routed, moeLayers)
+                .repeat(dense, g.numHiddenLayers() - moeLayers);
         all.embedding("embed_tokens", s.vocab(), s.h());
         all.rmsNorm("norm", s.h());
         boolean separate = switch (f) {
@@ -43,7 +46,7 @@ final class MoeLayouts {
         if (separate) {
             all.finalFc("lm_head", s.vocab(), s.h());
         }
-        return all.list();
+        return all.entries();
     }
 
     private static void attention(Params p, ModelGeometry g, Shard s) {

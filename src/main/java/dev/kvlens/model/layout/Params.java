@@ -7,62 +7,61 @@ import java.util.List;
 
 /**
  * A parameter list under construction, in the words of MLC's module tree: an {@code nn.Linear} with or
- * without bias, an RMSNorm (weight), a LayerNorm (weight and bias), an embedding table.
+ * without bias, an RMSNorm (weight), a LayerNorm (weight and bias), an embedding table. Identical layers
+ * are kept once with a multiplicity, so summing bytes costs one pass over the distinct tensors.
  */
 final class Params {
 
-    private final List<WeightTensor> tensors = new ArrayList<>();
+    private final List<Layouts.Counted> entries = new ArrayList<>();
 
-    List<WeightTensor> list() {
-        return tensors;
+    List<Layouts.Counted> entries() {
+        return entries;
     }
 
     Params add(WeightTensor tensor) {
-        tensors.add(tensor);
+        entries.add(new Layouts.Counted(tensor, 1));
         return this;
     }
 
-    Params addAll(List<WeightTensor> more) {
-        tensors.addAll(more);
+    Params addAll(List<Layouts.Counted> more) {
+        entries.addAll(more);
         return this;
     }
 
     /** An {@code nn.Linear(in, out, bias)}: its bias stays in the model dtype. */
     Params linear(String name, long out, long in, boolean bias) {
-        tensors.add(WeightTensor.linear(name, out, in));
+        add(WeightTensor.linear(name, out, in));
         if (bias) {
-            tensors.add(WeightTensor.vector(name + ".bias", out));
+            add(WeightTensor.vector(name + ".bias", out));
         }
         return this;
     }
 
     /** An {@code nn.RMSNorm} (or any weight-only norm). */
     Params rmsNorm(String name, long size) {
-        tensors.add(WeightTensor.vector(name + ".weight", size));
-        return this;
+        return add(WeightTensor.vector(name + ".weight", size));
     }
 
     /** An {@code nn.LayerNorm} with its default affine weight and bias. */
     Params layerNorm(String name, long size) {
-        tensors.add(WeightTensor.vector(name + ".weight", size));
-        tensors.add(WeightTensor.vector(name + ".bias", size));
-        return this;
+        add(WeightTensor.vector(name + ".weight", size));
+        return add(WeightTensor.vector(name + ".bias", size));
     }
 
     Params embedding(String name, long rows, long hidden) {
-        tensors.add(WeightTensor.embedding(name, rows, hidden));
-        return this;
+        return add(WeightTensor.embedding(name, rows, hidden));
     }
 
     Params finalFc(String name, long vocab, long hidden) {
-        tensors.add(WeightTensor.finalFc(name, vocab, hidden));
-        return this;
+        return add(WeightTensor.finalFc(name, vocab, hidden));
     }
 
-    /** Appends {@code layer} {@code times} times (identical layers). */
-    Params repeat(Params layer, int times) {
-        for (int n = 0; n < times; n++) {
-            tensors.addAll(layer.tensors);
+    /** Appends {@code layer} as if written {@code times} times (identical layers). */
+    Params repeat(Params layer, long times) {
+        if (times > 0) {
+            for (Layouts.Counted e : layer.entries) {
+                entries.add(new Layouts.Counted(e.tensor(), e.times() * times));
+            }
         }
         return this;
     }

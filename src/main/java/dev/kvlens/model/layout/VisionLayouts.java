@@ -17,7 +17,7 @@ final class VisionLayouts {
     private VisionLayouts() {
     }
 
-    static List<WeightTensor> phi3v(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> phi3v(ModelGeometry g, int tp) {
         Vision v = g.details().vision();
         long h = g.hiddenSize();
         long dim = 4L * v.imageDimOut();
@@ -27,20 +27,20 @@ final class VisionLayouts {
                 .add(WeightTensor.vector("vision_embed_tokens.sub_GN", dim))
                 .linear("vision_embed_tokens.img_projection.linear_1", h, dim, true)
                 .linear("vision_embed_tokens.img_projection.linear_2", h, h, true);
-        return all.list();
+        return all.entries();
     }
 
-    static List<WeightTensor> llava(ModelGeometry g, int tp) {
+    static List<Layouts.Counted> llava(ModelGeometry g, int tp) {
         Vision v = g.details().vision();
         long h = g.hiddenSize();
         return new Params().addAll(DecoderLayouts.of(g, tp))
                 .addAll(clip("vision_tower.vision_model", v))
                 .linear("multi_modal_projector.linear_1", h, v.hiddenSize(), true)
-                .linear("multi_modal_projector.linear_2", h, h, true).list();
+                .linear("multi_modal_projector.linear_2", h, h, true).entries();
     }
 
     /** CLIPVisionModel: embeddings (class token, patch Conv2D, positions), pre/post LayerNorms, encoder. */
-    private static List<WeightTensor> clip(String prefix, Vision v) {
+    private static List<Layouts.Counted> clip(String prefix, Vision v) {
         long h = v.hiddenSize();
         long positions = (long) (v.imageSize() / v.patchSize()) * (v.imageSize() / v.patchSize()) + 1;
         Params layer = new Params()
@@ -58,6 +58,7 @@ final class VisionLayouts {
                 .layerNorm(prefix + ".pre_layrnorm", h)
                 .repeat(layer, v.numLayers())
                 .layerNorm(prefix + ".post_layernorm", h);
-        return tower.list().stream().map(WeightTensor::unquantizedModule).toList();
+        return tower.entries().stream()
+                .map(e -> new Layouts.Counted(e.tensor().unquantizedModule(), e.times())).toList();
     }
 }

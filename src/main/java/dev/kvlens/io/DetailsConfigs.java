@@ -14,9 +14,9 @@ import static dev.kvlens.io.ArchitectureReader.MAX_DIM;
  * The {@link ArchitectureDetails} of standard-key configs (rules §10): experts and their placement per
  * MLC model file, MLA dimensions, Qwen3.5's GatedDeltaNet defaults, bias switches and fp8 block sizes.
  */
-final class MoeConfigs {
+final class DetailsConfigs {
 
-    private MoeConfigs() {
+    private DetailsConfigs() {
     }
 
     static ArchitectureDetails details(LayeredFields c, ModelFamily family, boolean qwen35, int layers, int hidden,
