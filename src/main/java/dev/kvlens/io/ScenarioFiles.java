@@ -12,6 +12,7 @@ import dev.kvlens.model.Device;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.EngineOverrides;
 import dev.kvlens.model.EngineSettings;
+import dev.kvlens.model.InputLimits;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelFamily;
 import dev.kvlens.model.ModelGeometry;
@@ -100,10 +101,15 @@ public final class ScenarioFiles {
             ScenarioSpec spec = new ScenarioSpec(description, scheme, figure(measured, "parameters"),
                     figure(measured, "tempFunction"), device, engine, rules);
             Optional<String> location = Optional.of(top.optionalString("modelLocation")).filter(s -> !s.isBlank());
+            InputLimits.check(spec).ifPresent(v -> {
+                throw new InputException(source, v.field(), v.problem());
+            });
             spec.toScenario(); // a file that cannot be estimated is reported now, naming the file
             return new ScenarioDocument(spec, defaults, location);
         } catch (IllegalArgumentException ex) {
             throw new InputException(source, "", ex.getMessage());
+        } catch (ArithmeticException ex) {
+            throw new InputException(source, "", "holds values too large to compute with (more than 64 bits)");
         }
     }
 
@@ -124,8 +130,12 @@ public final class ScenarioFiles {
                 c.requireInt("workspacePrefillChunkSize", 1, Integer.MAX_VALUE));
         Optional<Quantization> scheme = model.has("quantization")
                 ? Quantization.byName(model.requireString("quantization")) : Optional.empty();
-        return new ModelDescription(model.requireString("id"), model.requireString("name"), geometry, scheme, compile,
-                chat, model.optionalString("source"));
+        ModelDescription description = new ModelDescription(model.requireString("id"), model.requireString("name"),
+                geometry, scheme, compile, chat, model.optionalString("source"));
+        InputLimits.check(description).ifPresent(v -> {
+            throw model.error("geometry", "is out of KV Lens's limits: " + v.message());
+        });
+        return description;
     }
 
     private static CompileConfig compile(JsonFields c) {

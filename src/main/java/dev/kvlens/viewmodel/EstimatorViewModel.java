@@ -355,8 +355,9 @@ public final class EstimatorViewModel {
             Estimate estimate = Estimator.estimate(scenario);
             CompileReport.Era era = scenario.rules() == RuleSet.D2025 ? CompileReport.Era.E2025 : CompileReport.Era.E2024_03;
             return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(), era));
-        } catch (IllegalArgumentException e) {
-            return EstimateResult.failed(e.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return EstimateResult.failed(dev.kvlens.model.UserText.oneLine(e instanceof ArithmeticException
+                    ? "a value is too large to compute with (more than 64 bits)" : e.getMessage()));
         }
     }
 
