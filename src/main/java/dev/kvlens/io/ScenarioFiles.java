@@ -67,14 +67,26 @@ public final class ScenarioFiles {
         return parse(name, Json.readFile(path));
     }
 
-    /** Interprets a parsed scenario. */
+    /** Interprets a parsed scenario a person opens: it must be of this schema and must be estimable. */
     public static ScenarioDocument parse(String source, JsonNode root) {
+        return parse(source, root, false);
+    }
+
+    /**
+     * Interprets saved session state: everything the window can be in is read back, including scenarios that
+     * cannot be estimated (the window shows why) and, as far as this version understands them, newer schemas.
+     */
+    public static ScenarioDocument parseState(String source, JsonNode root) {
+        return parse(source, root, true);
+    }
+
+    private static ScenarioDocument parse(String source, JsonNode root, boolean state) {
         JsonFields top = new JsonFields(source, "", root);
         if (!looksLike(root)) {
             throw new InputException(source, "kvlens", "is not \"scenario\": this is not a KV Lens scenario file");
         }
         int version = top.requireInt("schemaVersion", 0, Integer.MAX_VALUE);
-        if (version > SCHEMA_VERSION) {
+        if (version > SCHEMA_VERSION && !state) {
             throw new InputException(source, "schemaVersion", "is " + version + ": the file was saved by a newer KV Lens; "
                     + "this version reads schema " + SCHEMA_VERSION);
         }
@@ -104,7 +116,9 @@ public final class ScenarioFiles {
             InputLimits.check(spec).ifPresent(v -> {
                 throw new InputException(source, v.field(), v.problem());
             });
-            spec.toScenario(); // a file that cannot be estimated is reported now, naming the file
+            if (!state) {
+                spec.toScenario(); // a file that cannot be estimated is reported now, naming the file
+            }
             return new ScenarioDocument(spec, defaults, location);
         } catch (IllegalArgumentException ex) {
             throw new InputException(source, "", ex.getMessage());
@@ -128,8 +142,11 @@ public final class ScenarioFiles {
         ChatConfigValues chat = new ChatConfigValues(c.requireInt("contextWindowSize", -1, Integer.MAX_VALUE),
                 c.requireInt("prefillChunkSize", -1, Integer.MAX_VALUE),
                 c.requireInt("workspacePrefillChunkSize", 1, Integer.MAX_VALUE));
-        Optional<Quantization> scheme = model.has("quantization")
-                ? Quantization.byName(model.requireString("quantization")) : Optional.empty();
+        // "ownQuantization" (empty: the source names none) tells the model's own scheme apart from the scenario's,
+        // which a scenario file stores under "quantization"; files without it are read as before.
+        String own = model.has("ownQuantization") ? model.optionalString("ownQuantization")
+                : model.has("quantization") ? model.requireString("quantization") : "";
+        Optional<Quantization> scheme = own.isBlank() ? Optional.empty() : Quantization.byName(own);
         ModelDescription description = new ModelDescription(model.requireString("id"), model.requireString("name"),
                 geometry, scheme, compile, chat, model.optionalString("source"));
         InputLimits.check(description).ifPresent(v -> {
@@ -212,6 +229,7 @@ public final class ScenarioFiles {
         model.put("name", d.name());
         model.put("source", d.source());
         d.quantization().ifPresent(q -> model.put("quantization", q.name()));
+        model.put("ownQuantization", d.quantization().map(Quantization::name).orElse(""));
         ModelGeometry g = d.geometry();
         ObjectNode geometry = model.putObject("geometry");
         geometry.put("modelType", g.modelType());

@@ -328,7 +328,13 @@ public final class MainView extends BorderPane {
                     fail(I18n.get("import.failed", path.getFileName()), FileCommands.message(error));
                     return;
                 }
-                String summary = imports.importArtifact(artifact);
+                String summary;
+                try {
+                    summary = imports.importArtifact(artifact); // all or nothing: a failure changed nothing
+                } catch (IllegalArgumentException e) {
+                    fail(I18n.get("import.failed", path.getFileName()), e.getMessage());
+                    return;
+                }
                 recent.use(path);
                 status.setText(I18n.get("import.done", summary));
                 if (imports.printedRuntimeProperty().get() != null || !imports.functionMibProperty().get().isEmpty()) {
@@ -347,7 +353,12 @@ public final class MainView extends BorderPane {
                     fail(I18n.get("import.failed", source), FileCommands.message(error));
                     return;
                 }
-                status.setText(I18n.get("import.done", imports.importArtifact(artifact)));
+                try {
+                    status.setText(I18n.get("import.done", imports.importArtifact(artifact)));
+                } catch (IllegalArgumentException e) {
+                    fail(I18n.get("import.failed", source), e.getMessage());
+                    return;
+                }
                 tabs.getSelectionModel().select(importTab);
             });
             return null;

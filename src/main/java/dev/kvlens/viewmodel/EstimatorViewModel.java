@@ -123,8 +123,19 @@ public final class EstimatorViewModel {
     /**
      * Shows a complete scenario (from the command line or a saved file): the model as it came (its defaults),
      * the compile-time values actually used, measured byte counts, device, engine settings and rules.
+     * All or nothing: when any part fails, every input is put back as it was and the exception is rethrown.
      */
     public void apply(ScenarioDocument document) {
+        ScenarioSnapshot before = ScenarioSnapshot.of(this);
+        try {
+            applyAll(document);
+        } catch (RuntimeException e) {
+            before.restore(this);
+            throw e;
+        }
+    }
+
+    private void applyAll(ScenarioDocument document) {
         ScenarioSpec spec = document.spec();
         CompileConfig used = spec.model().compile();
         CompileConfig defaults = document.modelDefaults();
