@@ -269,4 +269,34 @@ class HostileStateTest {
         new UserState(dir);
         assertThat(names(dir)).containsExactly(".kvlens-456.json.tmp");
     }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs({org.junit.jupiter.api.condition.OS.LINUX, org.junit.jupiter.api.condition.OS.MAC})
+    void theCopiedServeCommandKeepsAHostileLocationOneArgument(@TempDir Path dir) throws Exception {
+        // R10: modelLocation "HF://mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC; touch $HOME/kvlens-PWNED; echo "
+        Artifact saved = ArtifactReader.read(repro("R10-scenario-model-location-shell-injection.kvlens.json"), Map.of());
+        EstimatorViewModel vm = ViewModels.fromCatalog(PresetCatalog.load());
+        new ImportViewModel(vm).importArtifact(saved);
+        dev.kvlens.model.MlcCommands commands = vm.commands();
+        String serve = commands.serve();
+        assertThat(serve).startsWith("mlc_llm serve 'HF://mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC; touch $HOME/kvlens-PWNED; echo ' ");
+        // the shell itself splits the line: the location stays one argument, nothing runs
+        Process sh = new ProcessBuilder("sh", "-c", "printf '[%s]\\n' " + serve.substring("mlc_llm ".length()))
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(sh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(sh.waitFor()).isZero();
+        assertThat(out.lines().toList()).startsWith("[serve]",
+                "[HF://mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC; touch $HOME/kvlens-PWNED; echo ]", "[--mode]");
+        assertThat(commands.script(dev.kvlens.model.MlcCommands.Shell.POWERSHELL))
+                .contains("'HF://mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC; touch $HOME/kvlens-PWNED; echo '");
+    }
+
+    @Test
+    void quotesInsideALocationAreEscapedForBothShells() {
+        EstimatorViewModel vm = ViewModels.fromCatalog(PresetCatalog.load());
+        vm.modelLocationProperty().set("/m/it's \u2019x");
+        assertThat(vm.commands().serve()).startsWith("mlc_llm serve '/m/it'\\''s \u2019x' ");
+        assertThat(vm.commands().script(dev.kvlens.model.MlcCommands.Shell.POWERSHELL))
+                .startsWith("mlc_llm serve '/m/it''s \u2019\u2019x' ");
+    }
 }

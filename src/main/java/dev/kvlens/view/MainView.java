@@ -374,7 +374,8 @@ public final class MainView extends BorderPane {
 
     private void copyCommand() {
         try {
-            String script = viewModel.commands().script();
+            String script = viewModel.commands().script(System.getProperty("os.name", "").startsWith("Windows")
+                    ? dev.kvlens.model.MlcCommands.Shell.POWERSHELL : dev.kvlens.model.MlcCommands.Shell.POSIX);
             ClipboardContent content = new ClipboardContent();
             content.putString(script);
             Clipboard.getSystemClipboard().setContent(content);
