@@ -49,14 +49,7 @@ public final class KvLensApp extends Application {
         restorePreferences();
         PresetCatalog catalog = PresetCatalog.load();
         viewModel = ViewModels.fromCatalog(catalog);
-        viewModel.models().addAll(state.importedModels());
-        state.lastScenario().ifPresent(document -> {
-            try {
-                viewModel.apply(document);
-            } catch (IllegalArgumentException e) {
-                LOG.log(Level.WARNING, "last scenario not restored: {0}", e.getMessage());
-            }
-        });
+        restoreSession();
         rememberImportedModels(catalog);
         MainView view = createView(viewModel, io, new RecentFiles(state.recentFiles(), this::rememberRecent));
         view.mapBesideChartProperty().bindBidirectional(mapBeside);
@@ -70,7 +63,7 @@ public final class KvLensApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(640);
-        state.window().ifPresent(b -> {
+        state.window().map(b -> b.within(visibleScreens())).ifPresent(b -> {
             stage.setX(b.x());
             stage.setY(b.y());
             stage.setWidth(b.width());
@@ -82,7 +75,8 @@ public final class KvLensApp extends Application {
             StartupReport.afterFirstFrame(scene);
         }
         stage.show();
-        state.problems().forEach(p -> LOG.warning(p));
+        saveOnTermination(stage);
+        showStateProblems(stage);
         getParameters().getRaw().stream().filter(a -> !a.equals(STARTUP_REPORT))
                 .forEach(file -> view.importFile(Path.of(file)));
         detectGpus(state.lastScenario().isEmpty());
@@ -103,6 +97,96 @@ public final class KvLensApp extends Application {
         thread.setDaemon(true);
         thread.start();
     }
+
+    /** Imported models and the last scenario; whatever cannot be restored is set aside, never fatal. */
+    private void restoreSession() {
+        try {
+            viewModel.models().addAll(state.importedModels());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "imported models not restored: {0}", e.getMessage());
+        }
+        try {
+            state.lastScenario().ifPresent(document -> {
+                try {
+                    viewModel.apply(document);
+                } catch (RuntimeException e) { // apply is all-or-nothing: the defaults are still shown
+                    state.setAsideLastScenario(dev.kvlens.model.UserText.oneLine(e.getMessage()));
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "last scenario not restored: {0}", e.getMessage());
+        }
+    }
+
+    /** What could not be restored, once: in the log and in a message beside the window. */
+    private void showStateProblems(Stage owner) {
+        List<String> problems = state.problems();
+        problems.forEach(LOG::warning);
+        if (problems.isEmpty() || startupReport()) {
+            return;
+        }
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING);
+        alert.initOwner(owner);
+        alert.setTitle(I18n.get("app.title"));
+        alert.setHeaderText(I18n.get("state.problems"));
+        alert.setContentText(String.join("\n", problems));
+        alert.getDialogPane().setId("stateProblems");
+        alert.show();
+    }
+
+    /** The visible areas of the screens, the primary first. */
+    private static List<UserState.Area> visibleScreens() {
+        List<UserState.Area> areas = new java.util.ArrayList<>();
+        javafx.stage.Screen primary = javafx.stage.Screen.getPrimary();
+        for (javafx.stage.Screen screen : javafx.stage.Screen.getScreens()) {
+            javafx.geometry.Rectangle2D b = screen.getVisualBounds();
+            UserState.Area area = new UserState.Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+            if (screen.equals(primary)) {
+                areas.add(0, area);
+            } else {
+                areas.add(area);
+            }
+        }
+        return areas;
+    }
+
+    /**
+     * SIGTERM (logout, {@code kill}) runs shutdown hooks but not {@link #stop()}: the hook saves the session as
+     * the FX thread last saw it (kept current on every change), unless stop() already did.
+     */
+    private void saveOnTermination(Stage stage) {
+        if (startupReport()) {
+            return;
+        }
+        Runnable remember = () -> {
+            try {
+                latest = new Session(viewModel.document(), new UserState.WindowBounds(stage.getX(), stage.getY(),
+                        stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+            } catch (RuntimeException e) {
+                // an inconsistent moment (a half-typed value): keep the last consistent session
+            }
+        };
+        remember.run();
+        viewModel.resultProperty().addListener((o, a, b) -> remember.run());
+        stage.xProperty().addListener((o, a, b) -> remember.run());
+        stage.yProperty().addListener((o, a, b) -> remember.run());
+        stage.widthProperty().addListener((o, a, b) -> remember.run());
+        stage.heightProperty().addListener((o, a, b) -> remember.run());
+        stage.maximizedProperty().addListener((o, a, b) -> remember.run());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Session session = latest;
+            if (session != null && !saved.get()) {
+                save(session);
+            }
+        }, "kvlens-save-on-exit"));
+    }
+
+    /** The session to save: the scenario and where the window was. */
+    private record Session(dev.kvlens.model.ScenarioDocument document, UserState.WindowBounds window) {
+    }
+
+    private volatile Session latest;
+    private final java.util.concurrent.atomic.AtomicBoolean saved = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The main view with its collaborators (also used by UI tests). */
     public static MainView createView(EstimatorViewModel viewModel, Executor ioExecutor, RecentFiles recent) {
@@ -178,12 +262,14 @@ public final class KvLensApp extends Application {
         return getParameters().getRaw().contains(STARTUP_REPORT);
     }
 
-    private void saveState(Stage stage) {
+    private void save(Session session) {
+        if (!saved.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            state.saveWindow(new UserState.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                    stage.isMaximized()));
-            state.saveLastScenario(viewModel.document(), "KV Lens " + AppVersion.version());
-        } catch (IOException | IllegalArgumentException e) {
+            state.saveWindow(session.window());
+            state.saveLastScenario(session.document(), "KV Lens " + AppVersion.version());
+        } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not save the session: {0}", e.getMessage());
         }
     }
@@ -191,7 +277,16 @@ public final class KvLensApp extends Application {
     @Override
     public void stop() throws InterruptedException {
         if (stage != null && !startupReport()) {
-            saveState(stage);
+            Session session;
+            try {
+                session = new Session(viewModel.document(), new UserState.WindowBounds(stage.getX(), stage.getY(),
+                        stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+            } catch (RuntimeException e) {
+                session = latest;
+            }
+            if (session != null) {
+                save(session);
+            }
         }
         io.shutdown(); // let queued settings writes finish
         io.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);

@@ -14,6 +14,16 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && !isSubcommand(args[0])) {
+            for (String arg : args) {
+                if (!arg.startsWith("-") && !representable(arg)) {
+                    System.err.println("kvlens: '" + dev.kvlens.model.UserText.escape(arg) + "' is not a file name this "
+                            + "system can open with its character encoding (" + System.getProperty("sun.jnu.encoding", "?")
+                            + "); use a UTF-8 locale (LANG=C.UTF-8)");
+                    System.exit(dev.kvlens.app.cli.KvLensCommand.EXIT_INPUT);
+                }
+            }
+        }
         if (args.length == 0 || java.util.Arrays.stream(args)
                 .allMatch(a -> isFile(a) || a.equals(KvLensApp.STARTUP_REPORT))) {
             DesktopLauncher.launch(args); // files given on the command line (or by the desktop) are imported
@@ -23,6 +33,20 @@ public final class Launcher {
     }
 
     private static boolean isFile(String arg) {
-        return !arg.startsWith("-") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg));
+        return !arg.startsWith("-") && representable(arg) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg));
+    }
+
+    /** Whether the JVM can name the file (under LANG=C it cannot name non-ASCII files). */
+    static boolean representable(String arg) {
+        try {
+            java.nio.file.Path.of(arg);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static boolean isSubcommand(String arg) {
+        return arg.equals("estimate") || arg.equals("compile-report") || arg.equals("export-png");
     }
 }

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.PrintedLog;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.kvlens.model.InputLimits;
+import dev.kvlens.model.LibraryMetadata;
+
+import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -31,37 +30,43 @@ public final class ArtifactReader {
      * @param symbols values for symbolic dimensions of library metadata (e.g. the current vocab_size)
      */
     public static Artifact read(Path path, Map<String, Long> symbols) {
+        String name = BoundedFiles.name(path);
         if (Files.isDirectory(path)) {
-            return ModelFolders.read(path);
+            return checked(name, () -> ModelFolders.read(path));
         }
         if (LibraryFiles.isLibrary(path)) {
-            return LibraryFiles.read(path, symbols);
+            return checked(name, () -> LibraryFiles.read(path, symbols));
         }
-        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        String text;
-        try {
-            long size = Files.size(path);
-            if (size > Json.MAX_FILE_BYTES) {
-                throw new InputException(name, "", "is " + size + " bytes; files over 16 MiB are not read");
-            }
-            byte[] bytes = Files.readAllBytes(path);
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw new InputException(path.toString(), "", "does not exist");
-        } catch (CharacterCodingException e) {
-            throw new InputException(name, "", "is not UTF-8 text (is it a binary file?)");
-        } catch (IOException e) {
-            throw new InputException(path.toString(), "", "cannot be read (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        }
+        String text = BoundedFiles.readUtf8(path, Json.MAX_FILE_BYTES);
         Path folder = path.toAbsolutePath().getParent();
         return parse(name, text, symbols, Optional.ofNullable(folder).map(Path::toString));
     }
 
-    /** Reads text (a file's content or the clipboard). */
+    /**
+     * Reads text (a file's content or the clipboard). Whatever the text, the result is an artifact within
+     * {@link InputLimits} or an {@link InputException} naming the source (and the field, when one is at fault).
+     */
     public static Artifact parse(String source, String text, Map<String, Long> symbols, Optional<String> folder) {
+        return checked(source, () -> interpret(source, text, symbols, folder));
+    }
+
+    /** Reads with {@code reader}, turning arithmetic and argument failures into a line naming the source. */
+    private static Artifact checked(String source, java.util.function.Supplier<Artifact> reader) {
+        Artifact artifact;
+        try {
+            artifact = reader.get();
+        } catch (InputException e) {
+            throw e;
+        } catch (ArithmeticException e) {
+            throw new InputException(source, "", "holds a size too large to compute with (more than 64 bits)");
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, "", e.getMessage());
+        }
+        check(source, artifact);
+        return artifact;
+    }
+
+    private static Artifact interpret(String source, String text, Map<String, Long> symbols, Optional<String> folder) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (body.length() > Json.MAX_FILE_BYTES) {
             throw new InputException(source, "", "is longer than 16 MiB");
@@ -90,5 +95,40 @@ public final class ArtifactReader {
                     + (log.warnings().isEmpty() ? "" : " (" + log.warnings().get(0) + ")"));
         }
         return new Artifact.Log(source, log);
+    }
+
+    /** Refuses values beyond {@link InputLimits}, naming the field. */
+    private static void check(String source, Artifact artifact) {
+        Optional<InputLimits.Violation> violation = Optional.empty();
+        if (artifact instanceof Artifact.ModelConfig config) {
+            violation = InputLimits.check(config.description());
+        } else if (artifact instanceof Artifact.ModelFolder folder) {
+            violation = InputLimits.check(folder.description())
+                    .or(() -> folder.params().flatMap(p -> InputLimits.bytes("records.nbytes", p.bytes())));
+        } else if (artifact instanceof Artifact.SavedScenario saved) {
+            violation = InputLimits.check(saved.document().spec());
+        } else if (artifact instanceof Artifact.Metadata metadata) {
+            LibraryMetadata m = metadata.metadata();
+            if (m.paramsBytes().isPresent()) {
+                violation = InputLimits.bytes("params", m.paramsBytes().getAsLong());
+            }
+            for (Map.Entry<String, Long> f : m.functionBytes().entrySet()) {
+                violation = violation.or(() -> InputLimits.bytes("memory_usage." + f.getKey(), f.getValue()));
+            }
+        } else if (artifact instanceof Artifact.Log log) {
+            violation = log.log().compile().flatMap(ArtifactReader::compileLog);
+        }
+        violation.ifPresent(v -> {
+            throw new InputException(source, v.field(), v.problem());
+        });
+    }
+
+    private static Optional<InputLimits.Violation> compileLog(PrintedLog.Compile c) {
+        Optional<InputLimits.Violation> v = c.paramsMib().flatMap(mib -> InputLimits.mib("Parameters", mib))
+                .or(() -> c.tempMib().flatMap(mib -> InputLimits.mib("Temporary buffer", mib)));
+        for (Map.Entry<String, BigDecimal> f : c.functionMib().entrySet()) {
+            v = v.or(() -> InputLimits.mib("Function " + f.getKey(), f.getValue()));
+        }
+        return v;
     }
 }

@@ -33,9 +33,10 @@ public class InputException extends RuntimeException {
         return field;
     }
 
+    /** One clean line: control characters escaped, no class names (file content may reach the message). */
     private static String compose(String source, String field, String problem) {
-        return field == null || field.isEmpty()
+        return dev.kvlens.model.UserText.oneLine(field == null || field.isEmpty()
                 ? source + ": " + problem
-                : source + ": field '" + field + "' " + problem;
+                : source + ": field '" + field + "' " + problem);
     }
 }

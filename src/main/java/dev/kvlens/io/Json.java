@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -46,23 +44,12 @@ public final class Json {
         return MAPPER;
     }
 
-    /** Reads a JSON file as a tree, with clear errors for missing, unreadable, huge or malformed files. */
+    /**
+     * Reads a JSON file as a tree, with clear errors for missing, unreadable, huge or malformed files: regular
+     * files only, bounded by the bytes actually read and a time-out ({@link BoundedFiles}).
+     */
     public static JsonNode readFile(Path path) {
-        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new InputException(name, "", "is " + size + " bytes; files over 16 MiB are not read");
-            }
-            return parse(name, Files.readString(path, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new InputException(path.toString(), "", "does not exist");
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputException(name, "", "is not UTF-8 text");
-        } catch (IOException e) {
-            throw new InputException(path.toString(), "", "cannot be read (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        }
+        return parse(BoundedFiles.name(path), BoundedFiles.readUtf8(path, MAX_FILE_BYTES));
     }
 
     /** Reads a JSON resource from the classpath. */

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class MlcLogParser {
 
     private static final String NUM = "(\\d{1,15}(?:\\.\\d{1,6})?)";
-    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]|\u001B\\][^\u0007\u001B]{0,400}(?:\u0007|\u001B\\\\)?");
 
     private static final Pattern WITHOUT_KV = Pattern.compile(
             "Total memory usage without KV cache(::?) " + NUM + " MB \\(Parameters: " + NUM
@@ -81,11 +81,27 @@ public final class MlcLogParser {
 
         PrintedLog read(String text) {
             String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-            for (String raw : body.split("\r\n|\r|\n")) {
-                if (raw.length() > 20_000) {
+            int start = 0;
+            int length = body.length();
+            while (start < length) { // one pass, no array of lines: a 16 MiB log of blank lines reads in linear time
+                int end = start;
+                while (end < length && body.charAt(end) != '\n' && body.charAt(end) != '\r') {
+                    end++;
+                }
+                int from = start;
+                start = end < length && body.charAt(end) == '\r' && end + 1 < length && body.charAt(end + 1) == '\n'
+                        ? end + 2 : end + 1;
+                if (end == from || end - from > 20_000) {
                     continue;
                 }
-                String line = ANSI.matcher(raw).replaceAll("");
+                String raw = body.substring(from, end);
+                if (raw.isBlank()) {
+                    continue;
+                }
+                String line = raw.indexOf('\u001B') >= 0 ? ANSI.matcher(raw).replaceAll("") : raw;
+                if (!mayBeMlc(line)) {
+                    continue;
+                }
                 try {
                     readLine(line);
                 } catch (RuntimeException e) {
@@ -95,6 +111,12 @@ public final class MlcLogParser {
                 }
             }
             return result();
+        }
+
+        /** A cheap test before the patterns: every line MLC prints that KV Lens reads has one of these words. */
+        private static boolean mayBeMlc(String line) {
+            return line.contains(" MB") || line.contains("Under mode") || line.contains("Registering metadata")
+                    || line.contains("actual engine mode") || line.contains("may be larger than");
         }
 
         private void readLine(String line) {
@@ -168,8 +190,14 @@ public final class MlcLogParser {
                     capacity.group(3) != null, count(prefill), prefill.group(3) != null));
         }
 
+        /** A printed count: MLC prints these from int; anything beyond int is refused, never truncated. */
         private static long count(Matcher m) {
-            return Long.parseLong(m.group(2) != null ? m.group(2) : m.group(3));
+            String digits = m.group(2) != null ? m.group(2) : m.group(3);
+            if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("the number " + (digits.length() > 20 ? digits.substring(0, 20) + "…"
+                        : digits) + " is larger than " + Integer.MAX_VALUE + ", which MLC never prints");
+            }
+            return Long.parseLong(digits);
         }
 
         private PrintedLog.RegisteredMetadata registered(String literal) {
@@ -218,7 +246,7 @@ public final class MlcLogParser {
         }
 
         private static String abbreviate(String line) {
-            String s = line.strip();
+            String s = dev.kvlens.model.UserText.escape(line.strip());
             return s.length() > 80 ? s.substring(0, 80) + "…" : s;
         }
     }

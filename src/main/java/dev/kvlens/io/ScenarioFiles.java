@@ -12,6 +12,7 @@ import dev.kvlens.model.Device;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.EngineOverrides;
 import dev.kvlens.model.EngineSettings;
+import dev.kvlens.model.InputLimits;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelFamily;
 import dev.kvlens.model.ModelGeometry;
@@ -66,14 +67,26 @@ public final class ScenarioFiles {
         return parse(name, Json.readFile(path));
     }
 
-    /** Interprets a parsed scenario. */
+    /** Interprets a parsed scenario a person opens: it must be of this schema and must be estimable. */
     public static ScenarioDocument parse(String source, JsonNode root) {
+        return parse(source, root, false);
+    }
+
+    /**
+     * Interprets saved session state: everything the window can be in is read back, including scenarios that
+     * cannot be estimated (the window shows why) and, as far as this version understands them, newer schemas.
+     */
+    public static ScenarioDocument parseState(String source, JsonNode root) {
+        return parse(source, root, true);
+    }
+
+    private static ScenarioDocument parse(String source, JsonNode root, boolean state) {
         JsonFields top = new JsonFields(source, "", root);
         if (!looksLike(root)) {
             throw new InputException(source, "kvlens", "is not \"scenario\": this is not a KV Lens scenario file");
         }
         int version = top.requireInt("schemaVersion", 0, Integer.MAX_VALUE);
-        if (version > SCHEMA_VERSION) {
+        if (version > SCHEMA_VERSION && !state) {
             throw new InputException(source, "schemaVersion", "is " + version + ": the file was saved by a newer KV Lens; "
                     + "this version reads schema " + SCHEMA_VERSION);
         }
@@ -100,10 +113,17 @@ public final class ScenarioFiles {
             ScenarioSpec spec = new ScenarioSpec(description, scheme, figure(measured, "parameters"),
                     figure(measured, "tempFunction"), device, engine, rules);
             Optional<String> location = Optional.of(top.optionalString("modelLocation")).filter(s -> !s.isBlank());
-            spec.toScenario(); // a file that cannot be estimated is reported now, naming the file
+            InputLimits.check(spec).ifPresent(v -> {
+                throw new InputException(source, v.field(), v.problem());
+            });
+            if (!state) {
+                spec.toScenario(); // a file that cannot be estimated is reported now, naming the file
+            }
             return new ScenarioDocument(spec, defaults, location);
         } catch (IllegalArgumentException ex) {
             throw new InputException(source, "", ex.getMessage());
+        } catch (ArithmeticException ex) {
+            throw new InputException(source, "", "holds values too large to compute with (more than 64 bits)");
         }
     }
 
@@ -122,10 +142,17 @@ public final class ScenarioFiles {
         ChatConfigValues chat = new ChatConfigValues(c.requireInt("contextWindowSize", -1, Integer.MAX_VALUE),
                 c.requireInt("prefillChunkSize", -1, Integer.MAX_VALUE),
                 c.requireInt("workspacePrefillChunkSize", 1, Integer.MAX_VALUE));
-        Optional<Quantization> scheme = model.has("quantization")
-                ? Quantization.byName(model.requireString("quantization")) : Optional.empty();
-        return new ModelDescription(model.requireString("id"), model.requireString("name"), geometry, scheme, compile,
-                chat, model.optionalString("source"));
+        // "ownQuantization" (empty: the source names none) tells the model's own scheme apart from the scenario's,
+        // which a scenario file stores under "quantization"; files without it are read as before.
+        String own = model.has("ownQuantization") ? model.optionalString("ownQuantization")
+                : model.has("quantization") ? model.requireString("quantization") : "";
+        Optional<Quantization> scheme = own.isBlank() ? Optional.empty() : Quantization.byName(own);
+        ModelDescription description = new ModelDescription(model.requireString("id"), model.requireString("name"),
+                geometry, scheme, compile, chat, model.optionalString("source"));
+        InputLimits.check(description).ifPresent(v -> {
+            throw model.error("geometry", "is out of KV Lens's limits: " + v.message());
+        });
+        return description;
     }
 
     private static CompileConfig compile(JsonFields c) {
@@ -202,6 +229,7 @@ public final class ScenarioFiles {
         model.put("name", d.name());
         model.put("source", d.source());
         d.quantization().ifPresent(q -> model.put("quantization", q.name()));
+        model.put("ownQuantization", d.quantization().map(Quantization::name).orElse(""));
         ModelGeometry g = d.geometry();
         ObjectNode geometry = model.putObject("geometry");
         geometry.put("modelType", g.modelType());

@@ -6,34 +6,80 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.model.UserText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the app remembers between runs, as small JSON files in the user's config folder: the last scenario,
- * recent files, imported models, the window's bounds. A damaged file is ignored (and reported), never fatal.
+ * recent files, imported models, the window's bounds. Start-up never fails because of them: a file that cannot
+ * be read is moved aside to {@code name.corrupt-<time>} and reported once, and the defaults are used; a last
+ * scenario saved by a newer KV Lens is read as far as this version can and never overwritten; an imported model
+ * this version cannot read is kept in {@code models.json}; unusable recent entries are skipped.
  */
 public final class UserState {
 
     private static final int MAX_RECENT = 8;
+    private static final String LAST_SCENARIO = "last-scenario.kvlens.json";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Where the window was. */
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+
+        /**
+         * These bounds if at least a grip of the title bar (120 × 24 px) is on one of the screens, else the same
+         * size (shrunk to fit) centred on the first (primary) screen: a window saved on a monitor that is gone
+         * comes back where it can be seen.
+         */
+        public WindowBounds within(List<Area> screens) {
+            if (screens.isEmpty()) {
+                return this;
+            }
+            for (Area a : screens) {
+                double overlapX = Math.min(x + width, a.x() + a.width()) - Math.max(x, a.x());
+                double overlapY = Math.min(y + 32, a.y() + a.height()) - Math.max(y, a.y());
+                if (overlapX >= 120 && overlapY >= 24) {
+                    return this;
+                }
+            }
+            Area primary = screens.get(0);
+            double w = Math.min(width, primary.width());
+            double h = Math.min(height, primary.height());
+            return new WindowBounds(primary.x() + (primary.width() - w) / 2, primary.y() + (primary.height() - h) / 2,
+                    w, h, maximized);
+        }
     }
 
+    /** A screen's visible area. */
+    public record Area(double x, double y, double width, double height) {
+    }
+
+    private static final DateTimeFormatter ASIDE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
     private final Path dir;
-    private final List<String> problems = new ArrayList<>();
+    private final Set<String> problems = new LinkedHashSet<>();
+    /** Set when the last scenario on disk is one this version must not overwrite (newer schema). */
+    private boolean lastScenarioKept;
+    /** models.json as read once: the readable models and the entries kept as they are. */
+    private List<ModelDescription> models;
+    private final List<JsonNode> keptModelEntries = new ArrayList<>();
 
     public UserState(Path dir) {
         this.dir = dir;
+        AtomicFiles.removeStale(dir);
     }
 
     /**
@@ -59,39 +105,88 @@ public final class UserState {
     }
 
     /** Problems met while reading state (to show once, not to stop the app). */
-    public List<String> problems() {
+    public synchronized List<String> problems() {
         return List.copyOf(problems);
     }
 
-    public Optional<ScenarioDocument> lastScenario() {
-        Path file = dir.resolve("last-scenario.kvlens.json");
-        if (!Files.exists(file)) {
+    /**
+     * The last scenario, if there is one this version can restore. A damaged one is moved aside; one saved
+     * with a newer schema is read as far as this version can and kept untouched.
+     */
+    public synchronized Optional<ScenarioDocument> lastScenario() {
+        Path file = dir.resolve(LAST_SCENARIO);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
+        }
+        JsonNode root;
+        try {
+            root = Json.readFile(file);
+        } catch (InputException e) {
+            moveAside(file, e.getMessage());
+            return Optional.empty();
+        }
+        int version = root.path("schemaVersion").asInt(0);
+        if (version > ScenarioFiles.SCHEMA_VERSION) {
+            lastScenarioKept = true;
+            try {
+                ScenarioDocument document = ScenarioFiles.parseState(LAST_SCENARIO, root);
+                problems.add(LAST_SCENARIO + " was saved by a newer KV Lens (schema " + version + "): restored what this "
+                        + "version reads; the file is kept as it is and this session is not saved over it");
+                return Optional.of(document);
+            } catch (InputException | IllegalArgumentException | ArithmeticException e) {
+                problems.add(LAST_SCENARIO + " was saved by a newer KV Lens (schema " + version + ") and was not "
+                        + "restored; the file is kept as it is and this session is not saved over it");
+                return Optional.empty();
+            }
         }
         try {
-            return Optional.of(ScenarioFiles.read(file));
-        } catch (InputException e) {
-            problems.add("the last scenario was not restored: " + e.getMessage());
+            return Optional.of(ScenarioFiles.parseState(LAST_SCENARIO, root));
+        } catch (InputException | IllegalArgumentException | ArithmeticException e) {
+            moveAside(file, UserText.oneLine(e.getMessage()));
             return Optional.empty();
         }
     }
 
-    public void saveLastScenario(ScenarioDocument document, String savedWith) throws IOException {
-        Files.createDirectories(dir);
-        ScenarioFiles.write(document, dir.resolve("last-scenario.kvlens.json"), savedWith);
+    /** The last scenario was read but could not be shown: it is moved aside (the app starts with defaults). */
+    public synchronized void setAsideLastScenario(String why) {
+        Path file = dir.resolve(LAST_SCENARIO);
+        if (!lastScenarioKept && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            moveAside(file, why);
+        }
     }
 
-    public List<Path> recentFiles() {
+    /** Saves the session, unless the file on disk belongs to a newer KV Lens. */
+    public synchronized void saveLastScenario(ScenarioDocument document, String savedWith) throws IOException {
+        if (lastScenarioKept) {
+            return;
+        }
+        Files.createDirectories(dir);
+        ScenarioFiles.write(document, dir.resolve(LAST_SCENARIO), savedWith);
+    }
+
+    /** Recent files, newest first; entries that are not usable paths (empty, NUL, unmappable) are skipped. */
+    public synchronized List<Path> recentFiles() {
         List<Path> recent = new ArrayList<>();
         read("recent.json").ifPresent(root -> root.path("files").forEach(f -> {
             if (f.isTextual() && recent.size() < MAX_RECENT) {
-                recent.add(Path.of(f.asText()));
+                path(f.asText()).ifPresent(recent::add);
             }
         }));
         return recent;
     }
 
-    public void addRecent(Path file) throws IOException {
+    private static Optional<Path> path(String text) {
+        if (text.isBlank() || text.indexOf('\0') >= 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(text));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    public synchronized void addRecent(Path file) throws IOException {
         List<Path> recent = new ArrayList<>(recentFiles());
         Path absolute = file.toAbsolutePath();
         recent.remove(absolute);
@@ -102,29 +197,38 @@ public final class UserState {
         write("recent.json", root);
     }
 
-    public List<ModelDescription> importedModels() {
-        List<ModelDescription> models = new ArrayList<>();
-        read("models.json").ifPresent(root -> {
-            int index = 0;
-            for (JsonNode node : root.path("models")) {
-                try {
-                    models.add(ScenarioFiles.readModel(new JsonFields("models.json", "models[" + index + "]", node)));
-                } catch (InputException | IllegalArgumentException e) {
-                    problems.add("an imported model was not restored: " + e.getMessage());
+    /** Imported models this version can read (models.json is read once; unreadable entries are kept aside in it). */
+    public synchronized List<ModelDescription> importedModels() {
+        if (models == null) {
+            models = new ArrayList<>();
+            read("models.json").ifPresent(root -> {
+                int index = 0;
+                for (JsonNode node : root.path("models")) {
+                    try {
+                        models.add(ScenarioFiles.readModel(new JsonFields("models.json", "models[" + index + "]", node)));
+                    } catch (InputException | IllegalArgumentException | ArithmeticException e) {
+                        keptModelEntries.add(node.deepCopy());
+                        problems.add("an imported model was not restored (kept in models.json): "
+                                + UserText.oneLine(e.getMessage()));
+                    }
+                    index++;
                 }
-                index++;
-            }
-        });
-        return models;
+            });
+        }
+        return List.copyOf(models);
     }
 
-    public void rememberModel(ModelDescription model) throws IOException {
-        List<ModelDescription> models = new ArrayList<>(importedModels());
+    public synchronized void rememberModel(ModelDescription model) throws IOException {
+        importedModels();
         models.removeIf(m -> m.id().equals(model.id()) && m.name().equals(model.name()));
         models.add(model);
+        while (models.size() > 32) {
+            models.remove(0);
+        }
         ObjectNode root = NODES.objectNode();
         ArrayNode list = root.putArray("models");
-        models.stream().skip(Math.max(0, models.size() - 32)).forEach(m -> ScenarioFiles.modelTree(list.addObject(), m));
+        keptModelEntries.forEach(list::add);
+        models.forEach(m -> ScenarioFiles.modelTree(list.addObject(), m));
         write("models.json", root);
     }
 
@@ -132,13 +236,13 @@ public final class UserState {
     public record Preferences(String theme, String language, boolean mapBesideChart) {
     }
 
-    public Preferences preferences() {
+    public synchronized Preferences preferences() {
         return read("preferences.json").map(root -> new Preferences(root.path("theme").asText(""),
                 root.path("language").asText(""), root.path("mapBesideChart").asBoolean(false)))
                 .orElse(new Preferences("", "", false));
     }
 
-    public void savePreferences(Preferences preferences) throws IOException {
+    public synchronized void savePreferences(Preferences preferences) throws IOException {
         ObjectNode root = NODES.objectNode();
         root.put("theme", preferences.theme());
         root.put("language", preferences.language());
@@ -146,13 +250,15 @@ public final class UserState {
         write("preferences.json", root);
     }
 
-    public Optional<WindowBounds> window() {
+    public synchronized Optional<WindowBounds> window() {
         return read("window.json").map(root -> new WindowBounds(root.path("x").asDouble(), root.path("y").asDouble(),
                 root.path("width").asDouble(1360), root.path("height").asDouble(860), root.path("maximized").asBoolean()))
-                .filter(b -> b.width() >= 400 && b.height() >= 300 && b.width() < 20000 && b.height() < 20000);
+                .filter(b -> Double.isFinite(b.x()) && Double.isFinite(b.y()) && Math.abs(b.x()) < 1e6
+                        && Math.abs(b.y()) < 1e6 && b.width() >= 400 && b.height() >= 300 && b.width() < 20000
+                        && b.height() < 20000);
     }
 
-    public void saveWindow(WindowBounds bounds) throws IOException {
+    public synchronized void saveWindow(WindowBounds bounds) throws IOException {
         ObjectNode root = NODES.objectNode();
         root.put("x", bounds.x());
         root.put("y", bounds.y());
@@ -164,18 +270,38 @@ public final class UserState {
 
     private Optional<JsonNode> read(String name) {
         Path file = dir.resolve(name);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Json.readFile(file));
+            JsonNode root = Json.readFile(file);
+            if (!root.isObject()) {
+                throw new InputException(name, "", "is not a JSON object");
+            }
+            return Optional.of(root);
         } catch (InputException e) {
-            problems.add(e.getMessage());
+            moveAside(file, e.getMessage());
             return Optional.empty();
         }
     }
 
-    private void write(String name, ObjectNode root) throws IOException {
+    /** Moves a file that cannot be read to {@code name.corrupt-<time>} and reports it once. */
+    private void moveAside(Path file, String why) {
+        String aside = file.getFileName() + ".corrupt-" + LocalDateTime.now().format(ASIDE_TIME);
+        try {
+            Path target = file.resolveSibling(aside);
+            for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
+                target = file.resolveSibling(aside + "-" + n);
+            }
+            Files.move(file, target);
+            problems.add(UserText.oneLine(file.getFileName() + " could not be read and was moved aside to "
+                    + target.getFileName() + " (" + why + ")"));
+        } catch (IOException | RuntimeException e) {
+            problems.add(UserText.oneLine(file.getFileName() + " could not be read and is ignored (" + why + ")"));
+        }
+    }
+
+    private synchronized void write(String name, ObjectNode root) throws IOException {
         Files.createDirectories(dir);
         String json = Json.mapper().writeValueAsString(root);
         AtomicFiles.write(dir.resolve(name), ".json", temp -> Files.writeString(temp, json + "\n", StandardCharsets.UTF_8));

@@ -12,9 +12,11 @@ public final class Estimator {
     /**
      * Estimates every mode MLC evaluates for a scenario.
      *
-     * @throws IllegalArgumentException where MLC itself rejects the configuration before estimating
+     * @throws IllegalArgumentException where MLC itself rejects the configuration before estimating, or a value
+     *                                  is beyond {@link InputLimits} (so every product below fits in 64 bits)
      */
     public static Estimate estimate(Scenario scenario) {
+        InputLimits.require(InputLimits.check(scenario));
         if (scenario.model().geometry().family().usesRnnState()) {
             if (scenario.rules() != RuleSet.D2025) {
                 throw new IllegalArgumentException("RWKV (RNN state) models are estimated with the d2025 rules only");

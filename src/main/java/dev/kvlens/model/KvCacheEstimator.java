@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * MLC-LLM's KV-cache engine-config inference ({@code InferForKVCache} and
  * {@code EstimateMemoryUsageOnMode}, rules §3.4–§3.5; era C: {@code _infer_kv_cache_config}).
- * Every expression keeps MLC's int64/double order so results match to the printed digit.
+ * Every expression keeps MLC's int64/double order so results match to the printed digit; {@link InputLimits}
+ * bounds the inputs so that each int64 product fits (the derivation is there), and the two products whose
+ * factors come straight from given figures use {@link Math#multiplyExact}.
  */
 final class KvCacheEstimator {
 
@@ -30,7 +32,7 @@ final class KvCacheEstimator {
         if (rules.pipelineParallel()) {
             params /= stages;
         }
-        long temp = s.model().tempFuncBytes().bytes() * rules.tempBufferMultiplier();
+        long temp = Math.multiplyExact(s.model().tempFuncBytes().bytes(), (long) rules.tempBufferMultiplier());
         long device = Estimator.deviceBytes(s.device(), rules);
         double utilization = Estimator.utilization(s.engine(), rules);
 
@@ -106,7 +108,7 @@ final class KvCacheEstimator {
         long total = user.maxTotalSequenceLength().orElse(switch (mode) {
             case LOCAL -> min(capacity, singleSequence, LOCAL_MAX_TOTAL_SEQUENCE_LENGTH);
             case INTERACTIVE -> Math.min(capacity, singleSequence);
-            case SERVER -> singleSequence == Long.MAX_VALUE ? capacity : Math.min(capacity, batch * singleSequence);
+            case SERVER -> singleSequence == Long.MAX_VALUE ? capacity : Math.min(capacity, Math.multiplyExact(batch, singleSequence));
         });
         // Step 6: P.
         long prefill = user.prefillChunkSize().orElse(switch (mode) {

@@ -9,21 +9,91 @@ import java.util.Optional;
 /**
  * The MLC-LLM commands that reproduce a scenario: {@code mlc_llm serve} with the runtime choices the user made
  * (and only those), and — when compile-time values differ from the model's defaults — the {@code gen_config}
- * and {@code compile} steps that would build such a library.
+ * and {@code compile} steps that would build such a library. Every argument that comes from a file or the user
+ * (the model location above all) is quoted for the shell it is pasted into, POSIX sh or PowerShell, so a
+ * location such as {@code x; touch y} stays one argument.
  *
- * @param serve      the serve invocation
- * @param genConfig  the gen_config invocation, when a recompile is needed
- * @param compile    the compile invocation, when a recompile is needed
+ * @param serveArgs      the serve invocation, one entry per argument
+ * @param genConfigArgs  the gen_config invocation, when a recompile is needed
+ * @param compileArgs    the compile invocation, when a recompile is needed
  */
-public record MlcCommands(String serve, Optional<String> genConfig, Optional<String> compile) {
+public record MlcCommands(List<Arg> serveArgs, Optional<List<Arg>> genConfigArgs, Optional<List<Arg>> compileArgs) {
 
-    /** All commands, one per line, in the order to run them. */
+    /** The shell a command is written for. */
+    public enum Shell { POSIX, POWERSHELL }
+
+    /**
+     * One argument: quoted when needed, or kept as written ({@code raw}: placeholders to edit and the
+     * {@code --overrides} value KV Lens composes from digits and names).
+     */
+    public record Arg(String text, boolean raw) {
+        static Arg of(String text) {
+            return new Arg(text, false);
+        }
+
+        static Arg raw(String text) {
+            return new Arg(text, true);
+        }
+
+        String render(Shell shell) {
+            if (raw) {
+                return text;
+            }
+            String safe = shell == Shell.POSIX ? "[A-Za-z0-9._/:@%+=,-]+" : "[A-Za-z0-9._/:\\\\-]+";
+            if (!text.isEmpty() && text.matches(safe)) {
+                return text;
+            }
+            // POSIX: nothing is special inside '…' but ' itself; PowerShell: a quote (its four typographic
+            // ones included) is doubled inside '…'.
+            return shell == Shell.POSIX ? "'" + text.replace("'", "'\\''") + "'"
+                    : "'" + text.replaceAll("(['\u2018\u2019\u201A\u201B])", "$1$1") + "'";
+        }
+    }
+
+    public MlcCommands {
+        serveArgs = List.copyOf(serveArgs);
+        genConfigArgs = genConfigArgs.map(List::copyOf);
+        compileArgs = compileArgs.map(List::copyOf);
+    }
+
+    /** The serve command for POSIX shells. */
+    public String serve() {
+        return render(serveArgs, Shell.POSIX);
+    }
+
+    /** The gen_config command for POSIX shells, when a recompile is needed. */
+    public Optional<String> genConfig() {
+        return genConfigArgs.map(a -> render(a, Shell.POSIX));
+    }
+
+    /** The compile command for POSIX shells, when a recompile is needed. */
+    public Optional<String> compile() {
+        return compileArgs.map(a -> render(a, Shell.POSIX));
+    }
+
+    /** All commands for POSIX shells, one per line, in the order to run them. */
     public String script() {
+        return script(Shell.POSIX);
+    }
+
+    /** All commands for a shell, one per line, in the order to run them. */
+    public String script(Shell shell) {
         List<String> lines = new ArrayList<>();
-        genConfig.ifPresent(lines::add);
-        compile.ifPresent(lines::add);
-        lines.add(serve);
+        genConfigArgs.ifPresent(a -> lines.add(render(a, shell)));
+        compileArgs.ifPresent(a -> lines.add(render(a, shell)));
+        lines.add(render(serveArgs, shell));
         return String.join("\n", lines);
+    }
+
+    private static String render(List<Arg> args, Shell shell) {
+        StringBuilder line = new StringBuilder();
+        for (Arg arg : args) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(arg.render(shell));
+        }
+        return line.toString();
     }
 
     /**
@@ -54,36 +124,46 @@ public record MlcCommands(String serve, Optional<String> genConfig, Optional<Str
         if (compile.pipelineParallelStages() != defaults.pipelineParallelStages()) {
             genFlags.add("--pipeline-parallel-stages " + compile.pipelineParallelStages());
         }
-        Optional<String> genConfig = Optional.empty();
-        Optional<String> compileCmd = Optional.empty();
-        String lib = "";
+        Optional<List<Arg>> genConfig = Optional.empty();
+        Optional<List<Arg>> compileCmd = Optional.empty();
+        List<Arg> serve = new ArrayList<>(List.of(Arg.of("mlc_llm"), Arg.of("serve")));
         if (!genFlags.isEmpty()) {
             String backend = spec.device().backend().cliName();
             String libPath = "./dist/libs/" + name + "-" + backend + (backend.equals("metal") ? ".dylib" : ".so");
-            genConfig = Optional.of("mlc_llm gen_config <path-to-hf-model> --quantization " + spec.quantization().name()
-                    + " --conv-template <template> " + String.join(" ", genFlags) + " -o " + modelDir);
-            compileCmd = Optional.of("mlc_llm compile " + modelDir + "/mlc-chat-config.json --device " + backend
-                    + " -o " + libPath);
-            lib = " --model-lib " + libPath;
+            List<Arg> gen = new ArrayList<>(List.of(Arg.of("mlc_llm"), Arg.of("gen_config"), Arg.raw("<path-to-hf-model>"),
+                    Arg.of("--quantization"), Arg.of(spec.quantization().name()), Arg.of("--conv-template"),
+                    Arg.raw("<template>")));
+            genFlags.forEach(f -> gen.addAll(List.of(Arg.of(f.substring(0, f.indexOf(' '))),
+                    Arg.of(f.substring(f.indexOf(' ') + 1)))));
+            gen.addAll(List.of(Arg.of("-o"), Arg.of(modelDir)));
+            genConfig = Optional.of(gen);
+            compileCmd = Optional.of(List.of(Arg.of("mlc_llm"), Arg.of("compile"), Arg.of(modelDir + "/mlc-chat-config.json"),
+                    Arg.of("--device"), Arg.of(backend), Arg.of("-o"), Arg.of(libPath)));
+            serve.add(Arg.of(modelDir));
+            serve.addAll(List.of(Arg.of("--model-lib"), Arg.of(libPath)));
+        } else {
+            String model = location.orElse(modelDir);
+            // a location starting with "-" would be read as an option: make it a relative path
+            serve.add(Arg.of(model.startsWith("-") ? "./" + model : model));
         }
-        String model = genFlags.isEmpty() ? location.orElse(modelDir) : modelDir;
-        String serve = "mlc_llm serve " + model + lib + " --mode " + spec.engine().mode().mlcName()
-                + runtimeFlags(spec);
+        serve.addAll(List.of(Arg.of("--mode"), Arg.of(spec.engine().mode().mlcName())));
+        serve.addAll(runtimeFlags(spec));
         return new MlcCommands(serve, genConfig, compileCmd);
     }
 
-    private static String runtimeFlags(ScenarioSpec spec) {
+    private static List<Arg> runtimeFlags(ScenarioSpec spec) {
         EngineOverrides o = spec.engine().overrides();
         Optional<String> utilization = spec.engine().gpuMemoryUtilization().stream()
                 .mapToObj(u -> BigDecimal.valueOf(u).stripTrailingZeros().toPlainString()).findFirst();
+        List<Arg> flags = new ArrayList<>();
         if (spec.rules().wording() == RuleSet.Wording.PYTHON_IS_SET) {
             // April 2024 wheels took these as flags; there was no context override yet.
-            StringBuilder flags = new StringBuilder();
-            o.maxNumSequence().ifPresent(v -> flags.append(" --max-batch-size ").append(v));
-            o.maxTotalSequenceLength().ifPresent(v -> flags.append(" --max-total-seq-length ").append(v));
-            o.prefillChunkSize().ifPresent(v -> flags.append(" --prefill-chunk-size ").append(v));
-            utilization.ifPresent(v -> flags.append(" --gpu-memory-utilization ").append(v));
-            return flags.toString();
+            o.maxNumSequence().ifPresent(v -> flags.addAll(List.of(Arg.of("--max-batch-size"), Arg.of(Long.toString(v)))));
+            o.maxTotalSequenceLength().ifPresent(v -> flags.addAll(List.of(Arg.of("--max-total-seq-length"),
+                    Arg.of(Long.toString(v)))));
+            o.prefillChunkSize().ifPresent(v -> flags.addAll(List.of(Arg.of("--prefill-chunk-size"), Arg.of(Long.toString(v)))));
+            utilization.ifPresent(v -> flags.addAll(List.of(Arg.of("--gpu-memory-utilization"), Arg.of(v))));
+            return flags;
         }
         // Current mlc_llm serve: everything runtime goes through --overrides (cli/serve.py EngineConfigOverride).
         List<String> overrides = new ArrayList<>();
@@ -92,7 +172,11 @@ public record MlcCommands(String serve, Optional<String> genConfig, Optional<Str
         o.maxSingleSequenceLength().ifPresent(v -> overrides.add("context_window_size=" + v));
         o.prefillChunkSize().ifPresent(v -> overrides.add("prefill_chunk_size=" + v));
         utilization.ifPresent(v -> overrides.add("gpu_memory_utilization=" + v));
-        return overrides.isEmpty() ? "" : " --overrides \"" + String.join(";", overrides) + "\"";
+        if (!overrides.isEmpty()) {
+            // digits, names, '=', '.', ';' only: double quotes mean the same in sh and PowerShell here
+            flags.addAll(List.of(Arg.of("--overrides"), Arg.raw("\"" + String.join(";", overrides) + "\"")));
+        }
+        return flags;
     }
 
     private static String slug(String id) {

@@ -341,7 +341,7 @@ public final class MainView extends BorderPane {
                 }
                 String summary;
                 try {
-                    summary = imports.importArtifact(artifact);
+                    summary = imports.importArtifact(artifact); // all or nothing: a failure changed nothing
                 } catch (IllegalArgumentException e) {
                     fail(I18n.get("import.failed", path.getFileName()), e.getMessage());
                     return;
@@ -364,7 +364,12 @@ public final class MainView extends BorderPane {
                     fail(I18n.get("import.failed", source), FileCommands.message(error));
                     return;
                 }
-                status.setText(I18n.get("import.done", imports.importArtifact(artifact)));
+                try {
+                    status.setText(I18n.get("import.done", imports.importArtifact(artifact)));
+                } catch (IllegalArgumentException e) {
+                    fail(I18n.get("import.failed", source), e.getMessage());
+                    return;
+                }
                 tabs.getSelectionModel().select(importTab);
             });
             return null;
@@ -380,7 +385,8 @@ public final class MainView extends BorderPane {
 
     private void copyCommand() {
         try {
-            String script = viewModel.commands().script();
+            String script = viewModel.commands().script(System.getProperty("os.name", "").startsWith("Windows")
+                    ? dev.kvlens.model.MlcCommands.Shell.POWERSHELL : dev.kvlens.model.MlcCommands.Shell.POSIX);
             ClipboardContent content = new ClipboardContent();
             content.putString(script);
             Clipboard.getSystemClipboard().setContent(content);

@@ -90,9 +90,11 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
 
     /** Shows a chart model; values change in place unless the set of bars changed. */
     public void update(ChartModel next) {
-        if (next == null) {
+        if (next == null) { // the inputs cannot be estimated: no bars of an earlier scenario stay on screen
+            setVisible(false);
             return;
         }
+        setVisible(true);
         ChartModel previous = model;
         if (model == null || model.bars().size() != next.bars().size() || !sameModes(model.bars(), next.bars())) {
             rebuildCategories(next);

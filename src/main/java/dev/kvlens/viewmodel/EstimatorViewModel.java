@@ -124,8 +124,19 @@ public final class EstimatorViewModel {
     /**
      * Shows a complete scenario (from the command line or a saved file): the model as it came (its defaults),
      * the compile-time values actually used, measured byte counts, device, engine settings and rules.
+     * All or nothing: when any part fails, every input is put back as it was and the exception is rethrown.
      */
     public void apply(ScenarioDocument document) {
+        ScenarioSnapshot before = ScenarioSnapshot.of(this);
+        try {
+            applyAll(document);
+        } catch (RuntimeException e) {
+            before.restore(this);
+            throw e;
+        }
+    }
+
+    private void applyAll(ScenarioDocument document) {
         ScenarioSpec spec = document.spec();
         CompileConfig used = spec.model().compile();
         CompileConfig defaults = document.modelDefaults();
@@ -356,8 +367,9 @@ public final class EstimatorViewModel {
             Estimate estimate = Estimator.estimate(scenario);
             CompileReport.Era era = scenario.rules() == RuleSet.D2025 ? CompileReport.Era.E2025 : CompileReport.Era.E2024_03;
             return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(), era));
-        } catch (IllegalArgumentException e) {
-            return EstimateResult.failed(e.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return EstimateResult.failed(dev.kvlens.model.UserText.oneLine(e instanceof ArithmeticException
+                    ? "a value is too large to compute with (more than 64 bits)" : e.getMessage()));
         }
     }
 

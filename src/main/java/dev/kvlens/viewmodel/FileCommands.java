@@ -91,6 +91,15 @@ public final class FileCommands {
     /** The user-facing message of a failed future. */
     public static String message(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof ArithmeticException) {
+            return "a value is too large to compute with (more than 64 bits)";
+        }
+        if (cause instanceof java.nio.file.AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied";
+        }
+        if (cause instanceof java.nio.file.FileSystemException fs) {
+            return fs.getFile() + (fs.getReason() == null ? ": cannot be read or written" : ": " + fs.getReason());
+        }
+        return cause.getMessage() == null ? "the operation failed" : dev.kvlens.model.UserText.oneLine(cause.getMessage());
     }
 }

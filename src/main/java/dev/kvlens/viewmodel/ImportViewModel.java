@@ -94,8 +94,33 @@ public final class ImportViewModel {
         return model == null ? Map.of() : Map.of("vocab_size", (long) model.geometry().vocabSize());
     }
 
-    /** Applies an artifact to the scenario and returns a one-line summary. Call on the FX thread. */
+    /**
+     * Applies an artifact to the scenario and returns a one-line summary. Call on the FX thread. All or nothing:
+     * when any step fails, the scenario and this import state are put back exactly as they were and an
+     * {@link IllegalArgumentException} with a one-line message naming the source is thrown.
+     */
     public String importArtifact(Artifact artifact) {
+        ScenarioSnapshot scenario = ScenarioSnapshot.of(estimator);
+        PrintedLog.Runtime runtimeBefore = printedRuntime.get();
+        Map<String, Double> functionsBefore = functionMib.get();
+        String sourceBefore = source.get();
+        List<String> notesBefore = List.copyOf(notes);
+        try {
+            return importAll(artifact);
+        } catch (RuntimeException e) {
+            scenario.restore(estimator);
+            printedRuntime.set(runtimeBefore);
+            functionMib.set(functionsBefore);
+            source.set(sourceBefore);
+            notes.setAll(notesBefore);
+            String why = e instanceof ArithmeticException ? "a value is too large to compute with"
+                    : e.getMessage() == null ? "it does not fit the current scenario" : e.getMessage();
+            throw new IllegalArgumentException(dev.kvlens.model.UserText.oneLine(artifact.source()
+                    + ": not imported, nothing changed (" + why + ")"), e);
+        }
+    }
+
+    private String importAll(Artifact artifact) {
         source.set(artifact.source());
         notes.clear();
         if (artifact instanceof Artifact.ModelConfig config) {
@@ -228,11 +253,12 @@ public final class ImportViewModel {
         inferCompileLimits(runtime);
         runtime.actualMode().ifPresent(estimator.modeProperty()::set);
         runtime.modes().values().stream().findFirst().ifPresent(line -> {
-            estimator.batchSizeProperty().set(line.batchByUser() ? (int) line.maxNumSequence() : EstimatorViewModel.AUTO);
-            estimator.kvCapacityProperty().set(line.capacityByUser() ? (int) line.maxTotalSequenceLength() : EstimatorViewModel.AUTO);
+            estimator.batchSizeProperty().set(line.batchByUser() ? Math.toIntExact(line.maxNumSequence()) : EstimatorViewModel.AUTO);
+            estimator.kvCapacityProperty().set(line.capacityByUser()
+                    ? Math.toIntExact(line.maxTotalSequenceLength()) : EstimatorViewModel.AUTO);
             if (line.prefillByUser()) {
                 estimator.prefillIsRuntimeOverrideProperty().set(true);
-                estimator.prefillChunkProperty().set((int) line.prefillChunkSize());
+                estimator.prefillChunkProperty().set(Math.toIntExact(line.prefillChunkSize()));
             }
         });
     }
@@ -248,8 +274,8 @@ public final class ImportViewModel {
             return;
         }
         dev.kvlens.model.CompileConfig c = current.compile();
-        int batch = server.batchByUser() ? c.maxBatchSize() : (int) server.maxNumSequence();
-        int prefill = server.prefillByUser() ? c.prefillChunkSize() : (int) server.prefillChunkSize();
+        int batch = server.batchByUser() ? c.maxBatchSize() : Math.toIntExact(server.maxNumSequence());
+        int prefill = server.prefillByUser() ? c.prefillChunkSize() : Math.toIntExact(server.prefillChunkSize());
         if (batch == c.maxBatchSize() && prefill == c.prefillChunkSize()) {
             return;
         }

@@ -7,9 +7,14 @@ import dev.kvlens.io.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import dev.kvlens.model.UserText;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Supplier;
+import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 
 /** {@code kvlens}: the top-level command and the error policy shared by all subcommands. */
 @Command(name = "kvlens",
@@ -32,7 +37,10 @@ public final class KvLensCommand {
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true), args);
     }
 
-    /** Runs the CLI with the given streams (tests). */
+    /**
+     * Runs the CLI with the given streams (tests). Every failure ends as one clean line on {@code err} and exit
+     * code 2 (never a stack trace): file content in messages is escaped ({@link UserText}).
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return run(out, err, () -> GpuDetector.forThisMachine().detect(), args);
     }
@@ -42,18 +50,66 @@ public final class KvLensCommand {
         CommandLine cli = new CommandLine(new KvLensCommand(), new Factory(new DetectedDevices(detector)));
         cli.setOut(out);
         cli.setErr(err);
+        cli.registerConverter(Path.class, KvLensCommand::path);
+        cli.registerConverter(BigDecimal.class, KvLensCommand::decimal);
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            err.println("kvlens: " + ex.getMessage() + " (see --help)");
+            err.println("kvlens: " + UserText.oneLine(ex.getMessage()) + " (see --help)");
             return EXIT_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
-                err.println("kvlens: " + ex.getMessage());
-                return EXIT_INPUT;
-            }
-            throw ex;
+            err.println("kvlens: " + describe(ex));
+            return EXIT_INPUT;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("kvlens: the input needs more memory than this process has");
+            return EXIT_INPUT;
+        } catch (RuntimeException e) {
+            err.println("kvlens: " + describe(e));
+            return EXIT_INPUT;
+        }
+    }
+
+    /** One line for any failure. */
+    static String describe(Throwable ex) {
+        if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+            return UserText.oneLine(ex.getMessage());
+        }
+        if (ex instanceof ArithmeticException) {
+            return "a value is too large to compute with (more than 64 bits)";
+        }
+        if (ex instanceof java.io.UncheckedIOException io) {
+            return "could not read or write a file: " + UserText.oneLine(io.getCause().getMessage());
+        }
+        return "unexpected problem: " + UserText.oneLine(ex.getMessage() == null ? ex.getClass().getSimpleName()
+                : ex.getMessage());
+    }
+
+    /** A file name this system can represent (LANG=C cannot name non-ASCII files). */
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + UserText.escape(text) + "' is not a file name this "
+                    + "system can open with its character encoding (" + System.getProperty("sun.jnu.encoding", "?")
+                    + "); use a UTF-8 locale (LANG=C.UTF-8)");
+        }
+    }
+
+    /** A decimal with at most 40 significant digits and 40 places (so 1e-99999999 answers at once). */
+    private static BigDecimal decimal(String text) {
+        BigDecimal value;
+        try {
+            value = text.length() > 80 ? null : new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        if (value == null || value.precision() > 40 || value.scale() > 40 || value.scale() < -40) {
+            throw new CommandLine.TypeConversionException("'" + UserText.escape(text.length() > 40
+                    ? text.substring(0, 40) + "…" : text) + "' is not a decimal number with at most 40 digits and 40 places");
+        }
+        return value;
     }
 
     /** Hands the one detection of this command line to the classes that need it. */

@@ -3,12 +3,12 @@ package dev.kvlens.app.cli;
 import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.io.ChatConfigReader;
 import dev.kvlens.io.HfConfigReader;
-import dev.kvlens.io.LibraryFiles;
-import dev.kvlens.io.ModelFolders;
+import dev.kvlens.io.InputException;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.Imports;
+import dev.kvlens.model.InputLimits;
 import dev.kvlens.model.CompileConfig;
 import dev.kvlens.model.LibraryModels;
 import dev.kvlens.model.ModelDescription;
@@ -104,19 +104,30 @@ final class ModelOptions {
                     + "--hf-config FILE or --preset ID");
         }
         if (source.model != null) {
-            Artifact.ModelFolder folder = ModelFolders.read(source.model);
+            if (!(ArtifactReader.read(source.model, Map.of()) instanceof Artifact.ModelFolder folder)) {
+                throw new IllegalArgumentException(source.model + ": is not a model folder");
+            }
             folderParams = folder.params().orElse(null);
             return folder.description();
         }
         if (source.chatConfig != null) {
-            return ChatConfigReader.read(source.chatConfig);
+            return withinLimits(source.chatConfig, ChatConfigReader.read(source.chatConfig));
         }
         if (source.hfConfig != null) {
-            return HfConfigReader.read(source.hfConfig);
+            return withinLimits(source.hfConfig, HfConfigReader.read(source.hfConfig));
         }
         return catalog.model(source.preset).orElseThrow(() -> new IllegalArgumentException("unknown preset '"
                 + source.preset + "' (known: " + String.join(", ", catalog.models().stream()
                 .map(ModelDescription::id).toList()) + ")"));
+    }
+
+    /** The boundary of the readers: a description beyond {@link InputLimits} is refused naming the file and field. */
+    private static ModelDescription withinLimits(Path file, ModelDescription description) {
+        InputLimits.check(description).ifPresent(v -> {
+            throw new InputException(file.getFileName() == null ? file.toString() : file.getFileName().toString(),
+                    v.field(), v.problem());
+        });
+        return description;
     }
 
     /** What these options select: the model with its compile-time values, the scheme, measured figures. */
@@ -166,7 +177,10 @@ final class ModelOptions {
     }
 
     private Artifact.Metadata readLibrary(Map<String, Long> symbols) {
-        return LibraryFiles.read(modelLib, symbols);
+        if (!(ArtifactReader.read(modelLib, symbols) instanceof Artifact.Metadata library)) {
+            throw new IllegalArgumentException(modelLib.getFileName() + ": is not a compiled model library or its metadata");
+        }
+        return library;
     }
 
     /** The library first, then library metadata, then the compile log (its printed values are the rounder ones). */
@@ -232,13 +246,16 @@ final class ModelOptions {
             c = c.withPrefillChunkSize(Sizes.positive("--compile-prefill-chunk-size", compilePrefillChunkSize));
         }
         if (maxBatchSize != null) {
-            c = c.withMaxBatchSize(Sizes.positive("--max-batch-size", maxBatchSize));
+            c = c.withMaxBatchSize(Sizes.atMost("--max-batch-size", Sizes.positive("--max-batch-size", maxBatchSize),
+                    InputLimits.MAX_BATCH));
         }
         if (tensorParallelShards != null) {
-            c = c.withTensorParallelShards(Sizes.positive("--tensor-parallel-shards", tensorParallelShards));
+            c = c.withTensorParallelShards(Sizes.atMost("--tensor-parallel-shards",
+                    Sizes.positive("--tensor-parallel-shards", tensorParallelShards), InputLimits.MAX_SHARDS));
         }
         if (pipelineParallelStages != null) {
-            c = c.withPipelineParallelStages(Sizes.positive("--pipeline-parallel-stages", pipelineParallelStages));
+            c = c.withPipelineParallelStages(Sizes.atMost("--pipeline-parallel-stages",
+                    Sizes.positive("--pipeline-parallel-stages", pipelineParallelStages), InputLimits.MAX_SHARDS));
         }
         return c;
     }

@@ -1,13 +1,15 @@
 package dev.kvlens.app.cli;
 
+import dev.kvlens.model.InputLimits;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Conversions and range checks for byte counts typed on the command line. */
 final class Sizes {
 
-    /** The largest device or byte figure accepted: 1 PiB. */
-    static final long MAX_BYTES = 1L << 50;
+    /** The largest device or byte figure accepted: 1 PiB ({@link InputLimits#MAX_BYTES}). */
+    static final long MAX_BYTES = InputLimits.MAX_BYTES;
     private static final BigDecimal MIB = BigDecimal.valueOf(1024L * 1024L);
 
     private Sizes() {
@@ -34,6 +36,14 @@ final class Sizes {
             throw new IllegalArgumentException(option + " " + bytes + " is more than 1 PiB");
         }
         return bytes;
+    }
+
+    /** Checks an upper bound ({@link InputLimits}). */
+    static int atMost(String option, int value, int max) {
+        if (value > max) {
+            throw new IllegalArgumentException(option + " " + value + " is more than " + max + " (KV Lens's limit)");
+        }
+        return value;
     }
 
     /** Checks a token or batch count. */
