@@ -1,5 +1,6 @@
 package dev.kvlens;
 
+import org.junit.jupiter.api.Tag;
 import dev.kvlens.app.ViewModels;
 import dev.kvlens.app.cli.KvLensCommand;
 import dev.kvlens.io.ArtifactReader;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * saved, restored by a fresh start without a problem, and estimates without a negative figure. A sample also runs
  * through the CLI: exit 0, 2 or 3 only, one clean line on failure.
  */
+@Tag("fx") // starts the JavaFX toolkit: its own JVM, see the pom
 class HostileApplyPropertiesTest {
 
     private static final int TRIES = Integer.getInteger("kvlens.hostile.tries", 10_000);

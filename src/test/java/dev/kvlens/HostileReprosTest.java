@@ -5,6 +5,7 @@ import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.io.InputException;
 import dev.kvlens.io.MlcLogParser;
 import dev.kvlens.model.PrintedLog;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * shared/hostile-repros): each CLI one must end in exit 2 with one clean line naming the file (and the field),
  * no stack trace, no class name, no control character.
  */
+@Tag("fx") // starts the JavaFX toolkit: its own JVM, see the pom
 public class HostileReprosTest {
 
     static final String M = "--preset llama-3-8b --quantization q4f16_1";

@@ -57,7 +57,11 @@ final class DetailsConfigs {
         if (processor == null || !processor.has("image_dim_out") || !processor.get("image_dim_out").canConvertToInt()) {
             throw c.error("img_processor", "must give image_dim_out (the CLIP feature width phi3_v projects)");
         }
-        return new Vision(1024, 4096, 24, 14, 336, 3, processor.get("image_dim_out").asInt(), false);
+        int dimOut = processor.get("image_dim_out").asInt();
+        if (dimOut < 1 || dimOut > MAX_DIM) {
+            throw c.error("img_processor", "has image_dim_out " + dimOut + "; it must be between 1 and " + MAX_DIM);
+        }
+        return new Vision(1024, 4096, 24, 14, 336, 3, dimOut, false);
     }
 
     /** LLaVA's CLIPVisionConfig from the HF vision_config; the text model is Llama unless it says Mistral. */

@@ -71,7 +71,8 @@ public final class InputLimits {
                 range("num_hidden_layers", g.numHiddenLayers(), MAX_LAYERS),
                 range("num_attention_heads", g.numAttentionHeads(), MAX_HEADS),
                 range("num_key_value_heads", g.numKeyValueHeads(), MAX_HEADS),
-                range("head_dim", g.headDim(), MAX_HEAD_DIM),
+                // a model without KV state (Medusa) carries its hidden size as a placeholder head_dim
+                range("head_dim", g.headDim(), g.kvStateKind() == KvStateKind.NONE ? MAX_HIDDEN : MAX_HEAD_DIM),
                 range("hidden_size", g.hiddenSize(), MAX_HIDDEN),
                 range("intermediate_size", g.intermediateSize(), MAX_INTERMEDIATE),
                 range("vocab_size", g.vocabSize(), MAX_VOCAB));

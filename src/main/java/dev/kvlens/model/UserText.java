@@ -16,7 +16,9 @@ public final class UserText {
             "\\[Source: [^;\\]]*(?:\\([^)]*\\))?[^;\\]]*; line: (\\d+), column: (\\d+)\\]");
     private static final Pattern QUALIFIED_CLASS = Pattern.compile(
             "\\b(?:java|javax|jdk|sun|com\\.fasterxml|picocli|dev\\.kvlens)\\.[A-Za-z0-9_.$]+:?\\s?");
-    private static final Pattern SIMPLE_CLASS = Pattern.compile("\\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\\b:?\\s?");
+    /** Java's simple class names; the Python errors MLC itself prints (KeyError, NotImplementedError, …) are kept. */
+    private static final Pattern SIMPLE_CLASS = Pattern.compile(
+            "\\b(?!(?:Key|NotImplemented|Value|Type)Error\\b)[A-Z][A-Za-z0-9]*(?:Exception|Error)\\b:?\\s?");
     private static final Pattern FEATURE = Pattern.compile("\\(?`?[A-Z][A-Za-z]*Feature\\.[A-Z_]+`?[^)]*\\)?");
 
     private UserText() {

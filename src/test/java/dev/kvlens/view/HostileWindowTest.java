@@ -7,6 +7,7 @@ import dev.kvlens.model.RuleSet;
 import dev.kvlens.viewmodel.EstimatorViewModel;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -16,6 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 15, D15: after an estimate error the chart shows no bars of the scenario before it. */
+@Tag("fx") // starts the JavaFX toolkit: its own JVM, see the pom
 @ExtendWith(ApplicationExtension.class)
 class HostileWindowTest {
 
