@@ -72,7 +72,7 @@ public class HostileReprosTest {
             "R03-compile-log-temp-wraps-negative.log|--compile-log|'Temporary buffer' is 4768371582031.25 MB, more than 1 PiB",
             "R04-compile-log-temp-overflow-stacktrace.log|--compile-log|'Temporary buffer' is 999999999999999.99 MB",
             "R03c-metadata-params-plus-temp-negative-total.json|--library-metadata|field 'params' is 8000000000000000000 bytes",
-            "R04b-metadata-shape-overflow-stacktrace.json|--library-metadata|more than 64 bits",
+            "R04b-metadata-shape-overflow-stacktrace.json|--library-metadata|field 'params' has a shape or size whose bytes do not fit in 64 bits",
             "R08c-runtime-log-terminal-escape.log|--runtime-log|contains no line KV Lens recognizes",
             "R09-runtime-log-int-truncation.log|--runtime-log|the number 99999999999 is larger than 2147483647"})
     void importsWithThePresetEndInOneCleanLine(String file, String option, String fragment) {
@@ -120,6 +120,19 @@ public class HostileReprosTest {
         assertCleanError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090",
                 "--compile-log", fifo.toString()), "is not a regular file");
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "R05-chat-config-8M-layers-oom.json|field 'num_hidden_layers' is 8388608",
+            "R03b-chat-config-kv-bytes-wrap.json|field 'num_hidden_layers' is 65536",
+            "R03-compile-log-temp-wraps-negative.log|field 'Temporary buffer'",
+            "R03c-metadata-params-plus-temp-negative-total.json|field 'params'",
+            "R04b-metadata-shape-overflow-stacktrace.json|field 'params'"})
+    void theWindowsReaderRefusesTheSameFilesBeforeBuildingAnything(String file, String fragment) {
+        // the window imports through ArtifactReader (IoFileService): 8 M layers used to OOM on the FX thread
+        assertThatThrownBy(() -> ArtifactReader.read(repro(file), Map.of("vocab_size", 128256L)))
+                .isInstanceOf(InputException.class).hasMessageStartingWith(file + ": ").hasMessageContaining(fragment);
     }
 
     @Test

@@ -77,7 +77,11 @@ public final class ArtifactReader {
                 return new Artifact.SavedScenario(source, ScenarioFiles.parse(source, root));
             }
             if (LibraryMetadataReader.looksLike(root)) {
-                return new Artifact.Metadata(source, LibraryMetadataReader.parse(source, root, symbols));
+                try {
+                    return new Artifact.Metadata(source, LibraryMetadataReader.parse(source, root, symbols));
+                } catch (ArithmeticException e) {
+                    throw new InputException(source, "params", "has a shape or size whose bytes do not fit in 64 bits");
+                }
             }
             if (root.has("model_config")) {
                 return new Artifact.ModelConfig(source, ChatConfigReader.parse(source, root), folder);

@@ -150,7 +150,7 @@ public final class ScenarioFiles {
         ModelDescription description = new ModelDescription(model.requireString("id"), model.requireString("name"),
                 geometry, scheme, compile, chat, model.optionalString("source"));
         InputLimits.check(description).ifPresent(v -> {
-            throw model.error("geometry", "is out of KV Lens's limits: " + v.message());
+            throw model.error("geometry", "is out of KV Lens's limits: " + v.field() + " " + v.problem());
         });
         return description;
     }
