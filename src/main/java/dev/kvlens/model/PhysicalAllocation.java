@@ -8,15 +8,22 @@ import java.util.List;
  * plus one, two more per sequence with a sliding window, in the real KV dtype; FlashInfer's attention workspace
  * on CUDA instead of the 48 MiB the estimate counts. These are inferred from TVM's code, not measured.
  *
- * @param estimatedKvPagesBytes  the estimate's T × (d·k·L·4 + 1.25)
- * @param physicalKvPagesBytes   pages × layers × 2 × k × 16 × d × dtype bytes
- * @param estimatedWorkspaceBytes the 48 MiB attention workspace inside kv_aux
- * @param physicalWorkspaceBytes 768 MiB + 3 × 8 MiB with FlashInfer (CUDA), else the same 48 MiB
- * @param pages                  ⌈T/16⌉ + 1 (+ 2·B with a sliding window)
+ * <p>With additional models (rules §3.8) every model with a KV cache allocates its own pages and workspace (a
+ * Medusa model, kv_state_kind "none", allocates neither), and speculative decoding adds the draft-token workspace
+ * of {@code draft_token_workspace_manager.cc}, which MLC's estimate never counts: two f32 [2B, V] tensors of the main
+ * model's vocabulary, plus [2B, hidden] hidden states in the main model's dtype for Eagle.
+ *
+ * @param estimatedKvPagesBytes  the estimate's T × (d·k·L·4 + 1.25), summed over the models
+ * @param physicalKvPagesBytes   pages × layers × 2 × k × 16 × d × dtype bytes, summed over the models with a KV cache
+ * @param estimatedWorkspaceBytes the 48 MiB attention workspace inside kv_aux, once per model
+ * @param physicalWorkspaceBytes 768 MiB + 3 × 8 MiB with FlashInfer (CUDA), else the same 48 MiB, per KV cache
+ * @param pages                  the main model's ⌈T/16⌉ + 1 (+ 2·B with a sliding window)
  * @param warnings               where MLC's estimate is known to be off for this scenario
+ * @param draftWorkspaceBytes    the draft-token workspace (0 without additional models), not in the estimate
  */
 public record PhysicalAllocation(double estimatedKvPagesBytes, double physicalKvPagesBytes, double estimatedWorkspaceBytes,
-                                 double physicalWorkspaceBytes, long pages, List<Warning> warnings) {
+                                 double physicalWorkspaceBytes, long pages, List<Warning> warnings,
+                                 double draftWorkspaceBytes) {
 
     /** Known ways MLC's estimate differs from what the runtime allocates (the views word them per language). */
     public enum Warning {
@@ -42,18 +49,25 @@ public record PhysicalAllocation(double estimatedKvPagesBytes, double physicalKv
     /** The physical allocation for a mode of an estimate (KV path). */
     public static PhysicalAllocation of(Estimate estimate, ModeEstimate m) {
         Scenario s = estimate.scenario();
-        ModelLibrary model = s.model();
-        KvCacheGeometry kv = model.kvCache();
-        int dtypeBytes = model.quantization().modelDtypeBytes();
-        long pages = (m.maxTotalSequenceLength() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
-        boolean sliding = model.compile().slidingWindowSize() > 0;
-        if (sliding) {
-            pages += 2 * m.maxNumSequence();
+        ModelLibrary main = s.model();
+        int dtypeBytes = main.quantization().modelDtypeBytes();
+        boolean sliding = main.compile().slidingWindowSize() > 0;
+        long pages = pages(main, m);
+        double physical = 0;
+        double workspace = 0;
+        boolean flashInfer = false;
+        for (ModelLibrary model : s.models()) {
+            if (model.geometry().kvStateKind() == KvStateKind.NONE) {
+                continue;
+            }
+            KvCacheGeometry kv = model.kvCache();
+            int bytes = model.quantization().modelDtypeBytes();
+            long layers = kv.numHiddenLayers() / model.compile().pipelineParallelStages();
+            physical += (double) pages(model, m) * layers * 2 * kv.numKeyValueHeads() * PAGE_SIZE * kv.headDim() * bytes;
+            boolean modelFlashInfer = s.device().backend() == Backend.CUDA && bytes == 2;
+            flashInfer |= modelFlashInfer;
+            workspace += modelFlashInfer ? 768 * MIB + 3 * 8 * MIB : 48 * MIB;
         }
-        long layers = kv.numHiddenLayers() / model.compile().pipelineParallelStages();
-        double physical = (double) pages * layers * 2 * kv.numKeyValueHeads() * PAGE_SIZE * kv.headDim() * dtypeBytes;
-        boolean flashInfer = s.device().backend() == Backend.CUDA && dtypeBytes == 2;
-        double workspace = flashInfer ? 768 * MIB + 3 * 8 * MIB : 48 * MIB;
         List<Warning> warnings = new ArrayList<>();
         if (dtypeBytes == 4) {
             warnings.add(Warning.F32_KV);
@@ -64,15 +78,43 @@ public record PhysicalAllocation(double estimatedKvPagesBytes, double physicalKv
         if (sliding) {
             warnings.add(Warning.SLIDING_WINDOW_PAGES);
         }
-        if (model.geometry().modelType().contains("qwen3_5")) {
+        if (main.geometry().modelType().contains("qwen3_5")) {
             warnings.add(Warning.HYBRID_STATE);
         }
         warnings.add(Warning.NOT_COUNTED);
-        return new PhysicalAllocation(m.kvPagesBytes(), physical, 48 * MIB, workspace, pages, warnings);
+        return new PhysicalAllocation(m.kvPagesBytes(), physical, 48 * MIB * s.models().size(), workspace, pages,
+                warnings, draftWorkspaceBytes(s, m.maxNumSequence()));
     }
 
-    /** Physical minus estimated, pages and workspace. */
+    /**
+     * The draft-token workspace speculative decoding allocates (rules §3.8): slots = 2·B, two f32 [slots, V] tensors
+     * of the main model, plus [slots, hidden] hidden states in the main model's dtype when a draft is Eagle.
+     */
+    public static double draftWorkspaceBytes(Scenario s, long batch) {
+        if (s.additionalModels().isEmpty()) {
+            return 0;
+        }
+        ModelLibrary main = s.model();
+        double slots = 2.0 * batch;
+        double bytes = 2 * slots * main.geometry().vocabSize() * 4;
+        boolean eagle = s.additionalModels().stream().anyMatch(a -> a.geometry().family() == ModelFamily.EAGLE);
+        if (eagle) {
+            bytes += slots * main.geometry().hiddenSize() * main.quantization().modelDtypeBytes();
+        }
+        return bytes;
+    }
+
+    private static long pages(ModelLibrary model, ModeEstimate m) {
+        long pages = (m.maxTotalSequenceLength() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
+        if (model.compile().slidingWindowSize() > 0) {
+            pages += 2 * m.maxNumSequence();
+        }
+        return pages;
+    }
+
+    /** Physical minus estimated: pages, workspace and the draft-token workspace the estimate leaves out. */
     public double differenceBytes() {
-        return physicalKvPagesBytes - estimatedKvPagesBytes + physicalWorkspaceBytes - estimatedWorkspaceBytes;
+        return physicalKvPagesBytes - estimatedKvPagesBytes + physicalWorkspaceBytes - estimatedWorkspaceBytes
+                + draftWorkspaceBytes;
     }
 }
