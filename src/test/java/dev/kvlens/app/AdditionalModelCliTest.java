@@ -142,6 +142,15 @@ class AdditionalModelCliTest {
     }
 
     @Test
+    void emittedCommandsSayTheyLeaveTheDraftOut() throws IOException {
+        CliTest.Run r = run(args("--additional-model", draftFolder().toString(), "--emit-command"));
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("mlc_llm");
+        assertThat(r.err()).contains("main model only").contains("--additional-models");
+    }
+
+    @Test
     void badInputIsOneLineWithExitTwo() throws IOException {
         CliTest.Run missing = run(args("--additional-model", dir.resolve("nowhere").toString()));
         assertThat(missing.code()).isEqualTo(2);
