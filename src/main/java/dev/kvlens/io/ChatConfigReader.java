@@ -52,7 +52,9 @@ public final class ChatConfigReader {
                 : geometry(config, modelType, family);
         int compileContext = contextValue(config, "context_window_size")
                 .orElseGet(() -> contextValue(top, "context_window_size").orElse(-1));
-        int compilePrefill = config.requireInt("prefill_chunk_size", 1, MAX_TOKENS);
+        // Medusa heads keep MedusaConfig's -1 (rules §3.8): usable only as an additional model.
+        int minPrefill = family == ModelFamily.MEDUSA ? -1 : 1;
+        int compilePrefill = prefill(config, minPrefill);
         int maxBatch = config.optionalInt("max_batch_size", 1, MAX_TOKENS).orElse(CompileConfig.DEFAULT_MAX_BATCH_SIZE);
         int shards = top.optionalInt("tensor_parallel_shards", 1, 1024)
                 .orElse(config.optionalInt("tensor_parallel_shards", 1, 1024).orElse(1));
@@ -64,7 +66,7 @@ public final class ChatConfigReader {
         CompileConfig compile = build(sourceName, () -> new CompileConfig(compileContext, compilePrefill, maxBatch,
                 shards, stages, sliding));
         int runtimeContext = contextValue(top, "context_window_size").orElse(-1);
-        int runtimePrefill = top.requireInt("prefill_chunk_size", 1, MAX_TOKENS);
+        int runtimePrefill = prefill(top, minPrefill);
         ChatConfigValues values = build(sourceName,
                 () -> new ChatConfigValues(runtimeContext, runtimePrefill, compilePrefill));
         if (geometry.numAttentionHeads() % shards != 0 || geometry.numKeyValueHeads() % shards != 0) {
@@ -107,6 +109,14 @@ public final class ChatConfigReader {
         boolean attentionBias = config.optionalBoolean("attention_bias", false);
         return new ModelGeometry(modelType, family, layers, heads, kvHeads, headDim, hidden, intermediate, vocab,
                 tied, attentionBias);
+    }
+
+    private static int prefill(JsonFields fields, int min) {
+        int value = fields.requireInt("prefill_chunk_size", min, MAX_TOKENS);
+        if (value == 0) {
+            throw fields.error("prefill_chunk_size", "must be positive or -1, got 0");
+        }
+        return value;
     }
 
     /** A window size: -1 or positive; null and absent are empty. */

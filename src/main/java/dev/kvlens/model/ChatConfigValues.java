@@ -7,6 +7,7 @@ package dev.kvlens.model;
  * @param contextWindowSize          top-level {@code context_window_size}; -1 when absent or null
  * @param prefillChunkSize           top-level {@code prefill_chunk_size} (required by MLC)
  * @param workspacePrefillChunkSize  {@code model_config.prefill_chunk_size}: sizes kv_aux and model workspaces
+ *                                   (-1 for Medusa heads, whose negative terms MLC keeps; rules §3.8)
  */
 public record ChatConfigValues(int contextWindowSize, int prefillChunkSize, int workspacePrefillChunkSize) {
 
@@ -17,9 +18,9 @@ public record ChatConfigValues(int contextWindowSize, int prefillChunkSize, int 
         if (prefillChunkSize == 0 || prefillChunkSize < -1) {
             throw new IllegalArgumentException("prefill_chunk_size must be positive, got " + prefillChunkSize);
         }
-        if (workspacePrefillChunkSize <= 0) {
-            throw new IllegalArgumentException(
-                    "model_config.prefill_chunk_size must be positive, got " + workspacePrefillChunkSize);
+        if (workspacePrefillChunkSize == 0 || workspacePrefillChunkSize < -1) {
+            throw new IllegalArgumentException("model_config.prefill_chunk_size must be positive (or -1 for a Medusa "
+                    + "model), got " + workspacePrefillChunkSize);
         }
     }
 

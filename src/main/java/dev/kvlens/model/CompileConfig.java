@@ -5,7 +5,8 @@ package dev.kvlens.model;
  * {@code mlc_llm gen_config}/{@code compile} were given.
  *
  * @param contextWindowSize       {@code context_window_size}; -1 when the model has none (sliding window only)
- * @param prefillChunkSize        {@code prefill_chunk_size}: bounds {@code seq_len}, drives the temporary buffer
+ * @param prefillChunkSize        {@code prefill_chunk_size}: bounds {@code seq_len}, drives the temporary buffer;
+ *                                -1 only for Medusa heads (MedusaConfig's default, rules §3.8)
  * @param maxBatchSize            {@code max_batch_size}: the server-mode batch (128 since 2024-09, 80 before)
  * @param tensorParallelShards    GPUs the layers are split over
  * @param pipelineParallelStages  pipeline stages (params and KV layers divided at runtime)
@@ -26,8 +27,9 @@ public record CompileConfig(
         if (contextWindowSize == 0 || contextWindowSize < -1) {
             throw new IllegalArgumentException("context_window_size must be positive or -1, got " + contextWindowSize);
         }
-        if (prefillChunkSize <= 0) {
-            throw new IllegalArgumentException("prefill_chunk_size must be positive, got " + prefillChunkSize);
+        if (prefillChunkSize == 0 || prefillChunkSize < -1) {
+            throw new IllegalArgumentException("prefill_chunk_size must be positive (or -1 for a Medusa model), got "
+                    + prefillChunkSize);
         }
         if (maxBatchSize <= 0) {
             throw new IllegalArgumentException("max_batch_size must be positive, got " + maxBatchSize);

@@ -2,7 +2,8 @@ package dev.kvlens.model;
 
 /**
  * The one entry point for MLC-LLM's runtime estimate: picks the KV-cache or RNN-state path the way
- * {@code ModelsUseKVCache} does (rules §3.1) and applies the device rules of §3.2.
+ * {@code ModelsUseKVCache} does (rules §3.1; mixing the two among the models is MLC's error) and applies the
+ * device rules of §3.2. Additional models (§3.8) join the per-model sums of the KV path.
  */
 public final class Estimator {
 
@@ -17,7 +18,23 @@ public final class Estimator {
      */
     public static Estimate estimate(Scenario scenario) {
         InputLimits.require(InputLimits.check(scenario));
-        if (scenario.model().geometry().family().usesRnnState()) {
+        boolean rnn = scenario.model().geometry().family().usesRnnState();
+        for (ModelLibrary additional : scenario.additionalModels()) {
+            if (additional.geometry().family().usesRnnState() != rnn) {
+                // ModelsUseKVCache (config.cc), MLC's own message.
+                throw new IllegalArgumentException("Invalid models in EngineConfig. Models must be all RNN model or "
+                        + "none model is RNN model.");
+            }
+            if (additional.geometry().kvStateKind() == KvStateKind.NONE && scenario.rules() != RuleSet.D2025) {
+                throw new IllegalArgumentException("the " + scenario.rules().id() + " rules have no Medusa model ("
+                        + additional.name() + "): MLC-LLM's April-2024 engine predates it");
+            }
+        }
+        if (rnn && !scenario.additionalModels().isEmpty()) {
+            throw new IllegalArgumentException("KV Lens estimates additional models on the KV-cache path only, "
+                    + "not next to an RWKV (RNN state) model");
+        }
+        if (rnn) {
             if (scenario.rules() != RuleSet.D2025) {
                 throw new IllegalArgumentException("RWKV (RNN state) models are estimated with the d2025 rules only");
             }

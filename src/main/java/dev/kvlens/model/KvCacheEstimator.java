@@ -26,13 +26,20 @@ final class KvCacheEstimator {
             throw new IllegalArgumentException("the " + rules.id()
                     + " rules have no max_single_sequence_length override (it arrived with MLC-LLM in 2024-08)");
         }
-        ModelLimits limits = ModelLimits.of(s.model(), rules);
-        long params = s.model().paramsBytes().bytes();
-        int stages = s.model().compile().pipelineParallelStages();
-        if (rules.pipelineParallel()) {
-            params /= stages;
+        List<ModelLibrary> models = s.models();
+        ModelLimits limits = ModelLimits.of(models, rules);
+        // §3.4: the running sum is divided by each model's stages inside the loop (earlier models again and
+        // again, MLC's quirk); era C sums without dividing (§6.1). temp is the max over models and functions.
+        long params = 0;
+        long tempFunc = 0;
+        for (ModelLibrary model : models) {
+            params += model.paramsBytes().bytes();
+            if (rules.pipelineParallel()) {
+                params /= model.compile().pipelineParallelStages();
+            }
+            tempFunc = Math.max(tempFunc, model.tempFuncBytes().bytes());
         }
-        long temp = Math.multiplyExact(s.model().tempFuncBytes().bytes(), (long) rules.tempBufferMultiplier());
+        long temp = Math.multiplyExact(tempFunc, (long) rules.tempBufferMultiplier());
         long device = Estimator.deviceBytes(s.device(), rules);
         double utilization = Estimator.utilization(s.engine(), rules);
 
@@ -47,7 +54,6 @@ final class KvCacheEstimator {
                                              long device, double utilization) {
         RuleSet rules = s.rules();
         EngineOverrides user = s.engine().overrides();
-        ModelLibrary model = s.model();
 
         // Step 1: B.
         long batch = user.maxNumSequence().orElse(switch (mode) {
@@ -60,25 +66,27 @@ final class KvCacheEstimator {
                 ? Math.min(user.maxSingleSequenceLength().getAsLong(), limits.compileMaxSingleSequenceLength())
                 : limits.runtimeMaxSingleSequenceLength();
 
-        // Step 3: per-model workspaces (one model).
-        KvCacheGeometry kv = model.kvCache();
-        long layers = rules.pipelineParallel()
-                ? kv.numHiddenLayers() / model.compile().pipelineParallelStages() : kv.numHiddenLayers();
-        long d = kv.headDim();
-        long q = kv.numAttentionHeads();
-        long k = kv.numKeyValueHeads();
-        long hidden = d * q;
-        long chunk = model.chatConfig().workspacePrefillChunkSize();
-        long vocab = model.geometry().vocabSize();
-
+        // Step 3: per-model workspaces, summed over the models with the common B (§3.5, §3.8).
         double kvBytesPerToken = 0;
-        kvBytesPerToken += d * k * layers * 4 + 1.25;
         double kvAux = 0;
-        kvAux += (batch + 1) * 88 + chunk * (q + 1) * 8 + chunk * d * (q + k) * 4 + ATTENTION_WORKSPACE_BYTES;
         double modelWorkspace = 0;
-        modelWorkspace += chunk * 4 + batch * 4 + (chunk * 2 + batch) * hidden * 2;
         double logitWorkspace = 0;
-        logitWorkspace += batch * 20 + batch * vocab * 16.125;
+        for (ModelLibrary model : s.models()) {
+            KvCacheGeometry kv = model.kvCache();
+            long layers = rules.pipelineParallel()
+                    ? kv.numHiddenLayers() / model.compile().pipelineParallelStages() : kv.numHiddenLayers();
+            long d = kv.headDim();
+            long q = kv.numAttentionHeads();
+            long k = kv.numKeyValueHeads();
+            long hidden = d * q;
+            long chunk = model.chatConfig().workspacePrefillChunkSize();
+            long vocab = model.geometry().vocabSize();
+
+            kvBytesPerToken += d * k * layers * 4 + 1.25;
+            kvAux += (batch + 1) * 88 + chunk * (q + 1) * 8 + chunk * d * (q + k) * 4 + ATTENTION_WORKSPACE_BYTES;
+            modelWorkspace += chunk * 4 + batch * 4 + (chunk * 2 + batch) * hidden * 2;
+            logitWorkspace += batch * 20 + batch * vocab * 16.125;
+        }
 
         // Step 4: capacity from memory.
         double available = device * utilization;

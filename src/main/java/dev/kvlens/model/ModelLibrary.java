@@ -49,14 +49,14 @@ public record ModelLibrary(
     public static ModelLibrary of(String name, ModelGeometry geometry, Quantization quantization, CompileConfig compile) {
         return new ModelLibrary(name, geometry, quantization, compile, ChatConfigValues.matching(compile),
                 computedParams(geometry, quantization, compile),
-                TempBufferSource.estimate(geometry, quantization, compile, PlannerTarget.CUDA), PlannerTarget.CUDA);
+                unmeasuredTemp(geometry, quantization, compile, PlannerTarget.CUDA), PlannerTarget.CUDA);
     }
 
     /** Like {@link #of} but with parameter bytes known from elsewhere (needed for unknown layouts). */
     public static ModelLibrary withGivenParams(String name, ModelGeometry geometry, Quantization quantization,
                                               CompileConfig compile, ByteFigure params) {
         return new ModelLibrary(name, geometry, quantization, compile, ChatConfigValues.matching(compile), params,
-                TempBufferSource.estimate(geometry, quantization, compile, PlannerTarget.CUDA), PlannerTarget.CUDA);
+                unmeasuredTemp(geometry, quantization, compile, PlannerTarget.CUDA), PlannerTarget.CUDA);
     }
 
     /**
@@ -77,7 +77,7 @@ public record ModelLibrary(
                                      ByteFigure params, ByteFigure temp, PlannerTarget target) {
         ChatConfigValues chat = description.withCompile(compile).chatConfig();
         ByteFigure paramsFigure = params != null ? params : computedParams(description.geometry(), scheme, compile);
-        ByteFigure tempFigure = temp != null ? temp : TempBufferSource.estimate(description.geometry(), scheme, compile, target);
+        ByteFigure tempFigure = temp != null ? temp : unmeasuredTemp(description.geometry(), scheme, compile, target);
         return new ModelLibrary(description.name(), description.geometry(), scheme, compile, chat, paramsFigure,
                 tempFigure, target);
     }
@@ -90,7 +90,7 @@ public record ModelLibrary(
         ByteFigure params = paramsBytes.provenance() == ByteFigure.Provenance.GIVEN
                 ? paramsBytes : computedParams(geometry, quantization, newCompile);
         ByteFigure temp = tempFuncBytes.provenance() == ByteFigure.Provenance.GIVEN
-                ? tempFuncBytes : TempBufferSource.estimate(geometry, quantization, newCompile, target);
+                ? tempFuncBytes : unmeasuredTemp(geometry, quantization, newCompile, target);
         return new ModelLibrary(name, geometry, quantization, newCompile, ChatConfigValues.matching(newCompile),
                 params, temp, target);
     }
@@ -110,6 +110,19 @@ public record ModelLibrary(
     /** The KV-cache metadata of this library (per shard). */
     public KvCacheGeometry kvCache() {
         return geometry.kvCache(compile.tensorParallelShards());
+    }
+
+    /**
+     * The temporary buffer of a library nobody measured; for Medusa heads (prefill_chunk_size -1, no prefill
+     * function to plan) 0, labelled as an assumption.
+     */
+    private static ByteFigure unmeasuredTemp(ModelGeometry geometry, Quantization quantization, CompileConfig compile,
+                                             PlannerTarget target) {
+        if (compile.prefillChunkSize() == -1) {
+            return new ByteFigure(0, ByteFigure.Provenance.HEURISTIC,
+                    "not measured; 0 assumed for Medusa heads (prefill_chunk_size -1)");
+        }
+        return TempBufferSource.estimate(geometry, quantization, compile, target);
     }
 
     private static ByteFigure computedParams(ModelGeometry geometry, Quantization quantization, CompileConfig compile) {

@@ -1,8 +1,11 @@
 package dev.kvlens.model;
 
+import java.util.List;
+
 /**
- * The limits the engine derives from the library metadata and the chat config
- * ({@code GetModelConfigLimits}, rules §3.3; era C: {@code _get_model_config_limit}).
+ * The limits the engine derives from the library metadata and the chat config of every model it runs
+ * ({@code GetModelConfigLimits}, rules §3.3; era C: {@code _get_model_config_limit}, §6.1): each is the
+ * minimum over the models, a −1 (no limit, e.g. Medusa heads) taking no part.
  *
  * @param compileMaxSingleSequenceLength  the compile-time context window, or the rule set's "unlimited"
  * @param runtimeMaxSingleSequenceLength  the chat config's context window (clamped), or "unlimited"
@@ -21,34 +24,65 @@ public record ModelLimits(
      * @throws IllegalArgumentException with MLC's message where era C raises on runtime &gt; compile values
      */
     public static ModelLimits of(ModelLibrary model, RuleSet rules) {
-        long unlimited = rules.unlimitedSequenceLength();
-        int compileContext = model.compile().contextWindowSize();
-        int runtimeContext = model.chatConfig().contextWindowSize();
-        int compilePrefill = model.compile().prefillChunkSize();
-        int runtimePrefill = model.chatConfig().prefillChunkSize();
+        return of(List.of(model), rules);
+    }
 
-        if (rules.runtimeContextAboveCompileIsError()) {
+    /**
+     * Derives the limits for the models MLC runs together (the main model first).
+     *
+     * @throws IllegalArgumentException with MLC's message where era C raises on runtime &gt; compile values,
+     *                                  or when no model bounds the prefill chunk (MLC's {@code ICHECK})
+     */
+    public static ModelLimits of(List<ModelLibrary> models, RuleSet rules) {
+        long unlimited = rules.unlimitedSequenceLength();
+        long compileSingle = unlimited;
+        long runtimeSingle = unlimited;
+        long runtimePrefillMin = Long.MAX_VALUE;
+        long batch = Long.MAX_VALUE;
+        for (int i = 0; i < models.size(); i++) {
+            ModelLibrary model = models.get(i);
+            int compileContext = model.compile().contextWindowSize();
+            int runtimeContext = model.chatConfig().contextWindowSize();
+            int compilePrefill = model.compile().prefillChunkSize();
+            int runtimePrefill = model.chatConfig().prefillChunkSize();
+            if (rules.runtimeContextAboveCompileIsError()) {
+                rejectAboveCompile(i, compileContext, runtimeContext, compilePrefill, runtimePrefill);
+            }
+            // Era D clamps silently (547060a3); era C has already rejected what would be clamped.
             if (compileContext != -1 && (runtimeContext == -1 || runtimeContext > compileContext)) {
-                throw new IllegalArgumentException("Model 0's runtime context window size ("
-                        + (runtimeContext == -1 ? "infinite" : String.valueOf(runtimeContext))
-                        + ") is larger than the context window size used at compile time (" + compileContext + ")");
+                runtimeContext = compileContext;
             }
-            if (runtimePrefill > compilePrefill) {
-                throw new IllegalArgumentException("Model 0's runtime prefill chunk size (" + runtimePrefill
-                        + ") is larger than the prefill chunk size used at compile time (" + compilePrefill + ")");
+            if (compilePrefill != -1 && (runtimePrefill == -1 || runtimePrefill > compilePrefill)) {
+                runtimePrefill = compilePrefill;
             }
+            if (compileContext != -1) {
+                compileSingle = Math.min(compileSingle, compileContext);
+            }
+            if (runtimeContext != -1) {
+                runtimeSingle = Math.min(runtimeSingle, runtimeContext);
+            }
+            if (runtimePrefill != -1) {
+                runtimePrefillMin = Math.min(runtimePrefillMin, runtimePrefill);
+            }
+            batch = Math.min(batch, model.compile().maxBatchSize());
         }
-        // Era D clamps silently (547060a3); era C has already rejected what would be clamped.
+        if (runtimePrefillMin == Long.MAX_VALUE) {
+            throw new IllegalArgumentException("no model bounds the prefill chunk size: every model has "
+                    + "prefill_chunk_size -1 (a Medusa model cannot run alone)");
+        }
+        return new ModelLimits(compileSingle, runtimeSingle, runtimePrefillMin, batch);
+    }
+
+    private static void rejectAboveCompile(int index, int compileContext, int runtimeContext, int compilePrefill,
+                                           int runtimePrefill) {
         if (compileContext != -1 && (runtimeContext == -1 || runtimeContext > compileContext)) {
-            runtimeContext = compileContext;
+            throw new IllegalArgumentException("Model " + index + "'s runtime context window size ("
+                    + (runtimeContext == -1 ? "infinite" : String.valueOf(runtimeContext))
+                    + ") is larger than the context window size used at compile time (" + compileContext + ")");
         }
-        if (runtimePrefill == -1 || runtimePrefill > compilePrefill) {
-            runtimePrefill = compilePrefill;
+        if (runtimePrefill > compilePrefill) {
+            throw new IllegalArgumentException("Model " + index + "'s runtime prefill chunk size (" + runtimePrefill
+                    + ") is larger than the prefill chunk size used at compile time (" + compilePrefill + ")");
         }
-        return new ModelLimits(
-                compileContext == -1 ? unlimited : compileContext,
-                runtimeContext == -1 ? unlimited : runtimeContext,
-                runtimePrefill,
-                model.compile().maxBatchSize());
     }
 }

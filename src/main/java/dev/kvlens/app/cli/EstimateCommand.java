@@ -20,6 +20,7 @@ import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.PrintedLog;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.ScenarioSpec;
+import dev.kvlens.model.planner.PlannerTarget;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +58,12 @@ final class EstimateCommand implements Callable<Integer> {
                     + "device option, solve the device memory from it).")
     Path runtimeLog;
 
+    @Option(names = "--additional-model", paramLabel = "FILE|DIR",
+            description = "A model MLC runs next to the main one (speculative decoding: a draft model, Eagle or Medusa): "
+                    + "an mlc-chat-config.json or an MLC model folder. Repeatable; its parameters, temporary buffer and "
+                    + "workspaces join MLC's per-model sums (rules §3.8).")
+    List<Path> additionalModels = new ArrayList<>();
+
     @Option(names = "--emit-command", description = "Print the mlc_llm commands for this scenario instead.")
     boolean emitCommand;
 
@@ -70,31 +78,45 @@ final class EstimateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<PrintedLog> printed = runtimeLog == null ? Optional.empty() : Optional.of(readRuntimeLog(runtimeLog));
-        Device device = options.hasDevice() ? options.device(catalog, err) : solveDevice(selection, printed, err);
+        Device device;
+        List<ModelLibrary> additional;
+        if (options.hasDevice()) {
+            device = options.device(catalog, err);
+            additional = AdditionalModels.read(additionalModels,
+                    selection.target().orElse(dev.kvlens.model.planner.PlannerTarget.of(device.backend())));
+        } else {
+            // The solved device is a CUDA one (solveDevice).
+            additional = AdditionalModels.read(additionalModels, selection.target().orElse(PlannerTarget.CUDA));
+            device = solveDevice(selection, additional, printed, err);
+        }
         ScenarioSpec scenarioSpec = new ScenarioSpec(selection.description(), selection.scheme(),
                 Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
                 options.engine.engine(), options.engine.ruleSet());
         Scenario scenario = scenarioSpec.toScenario(selection.target()
-                .orElse(dev.kvlens.model.planner.PlannerTarget.of(device.backend())));
+                .orElse(dev.kvlens.model.planner.PlannerTarget.of(device.backend()))).withAdditionalModels(additional);
         Estimate estimate = Estimator.estimate(scenario);
 
         if (emitCommand) {
             ModelLibrary library = scenario.model();
             out.println(MlcCommands.of(scenarioSpec, selection.defaults(), Optional.empty()).script());
             notes(library, err);
+            if (!additional.isEmpty()) {
+                err.println("note: the commands are for the main model only; add the additional models to mlc_llm "
+                        + "serve yourself (--additional-models and --speculative-mode)");
+            }
             return 0;
         }
         List<LogComparison.Row> rows = printed.flatMap(PrintedLog::runtime)
                 .map(r -> LogComparison.compare(r, estimate)).orElse(List.of());
         switch (output) {
-            case JSON -> out.println(json(estimate, rows));
+            case JSON -> out.println(json(estimate, rows, additionalModels));
             case CSV -> {
                 out.print(EstimateCsv.write(estimate));
                 out.flush();
             }
             case LOG -> {
                 selection.notes().forEach(n -> err.println("note: " + n));
-                notes(scenario.model(), err);
+                scenario.models().forEach(m -> notes(m, err));
                 if (printed.isPresent()) {
                     printComparison(rows, out);
                 } else {
@@ -115,14 +137,16 @@ final class EstimateCommand implements Callable<Integer> {
         return log.log();
     }
 
-    private Device solveDevice(ModelOptions.Selection selection, Optional<PrintedLog> printed, PrintWriter err) {
+    private Device solveDevice(ModelOptions.Selection selection, List<ModelLibrary> additional, Optional<PrintedLog> printed,
+                               PrintWriter err) {
         long capacity = printed.flatMap(p -> p.serverCapacity().isPresent()
                 ? Optional.of(p.serverCapacity().getAsLong()) : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no device given: use --gpu, --gpu-memory-bytes or --gpu-memory-mib"
                                 + (printed.isPresent() ? " (the runtime log has no server capacity to solve it from)" : "")));
-        Scenario probe = new Scenario(selection.library(), new Device("solved", dev.kvlens.model.Backend.CUDA, 1L << 34),
-                options.engine.engine(), options.engine.ruleSet());
+        Scenario probe = new Scenario(selection.library(), additional,
+                new Device("solved", dev.kvlens.model.Backend.CUDA, 1L << 34), options.engine.engine(),
+                options.engine.ruleSet());
         DeviceMemorySolver.Range range = DeviceMemorySolver.deviceRangeForCapacity(probe, EngineMode.SERVER, capacity)
                 .orElseThrow(() -> new IllegalArgumentException("no device size gives the log's server capacity of "
                         + capacity + " tokens with these inputs"));
@@ -141,8 +165,9 @@ final class EstimateCommand implements Callable<Integer> {
                 : rows.stream().filter(r -> !r.matches()).count() + " of " + rows.size() + " quantities differ");
     }
 
-    private static String json(Estimate estimate, List<LogComparison.Row> rows) {
+    private static String json(Estimate estimate, List<LogComparison.Row> rows, List<Path> additionalPaths) {
         ObjectNode tree = EstimateJson.toTree(estimate);
+        AdditionalModelsJson.add(tree, estimate, additionalPaths);
         if (!rows.isEmpty()) {
             ArrayNode comparison = tree.putArray("comparison");
             for (LogComparison.Row row : rows) {

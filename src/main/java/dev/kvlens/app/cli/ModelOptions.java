@@ -156,6 +156,11 @@ final class ModelOptions {
                 library = readLibrary(Map.of("vocab_size", (long) read.geometry().vocabSize()));
             }
         }
+        if (read.compile().prefillChunkSize() == -1) {
+            throw new IllegalArgumentException(read.source() + ": model_type '" + read.geometry().modelType()
+                    + "' is a draft model (Medusa heads, prefill_chunk_size -1): give it with --additional-model "
+                    + "next to a main model");
+        }
         Artifact.Metadata lib = library;
         Quantization scheme = quantization != null ? Quantization.require(quantization)
                 : read.quantization().or(() -> lib == null ? java.util.Optional.empty()
