@@ -27,6 +27,13 @@ final class LibraryReadBenchmark {
     private LibraryReadBenchmark() {
     }
 
+    /** Quick loop: {@code java -cp target/test-classes:target/classes:<test classpath> dev.kvlens.bench.LibraryReadBenchmark}. */
+    public static void main(String[] args) throws IOException {
+        Results r = run();
+        System.out.printf(java.util.Locale.ROOT, "library-read-100mb %.1f ms, peak heap growth %.1f MB%n", r.medianMillis(),
+                r.peakHeapMegabytes());
+    }
+
     static Results run() throws IOException {
         Path dir = Files.createTempDirectory("kvlens-bench-lib");
         Path lib = dir.resolve("Llama-2-7b-chat-hf-q4f16_1-cuda.so");
