@@ -49,11 +49,16 @@ final class LibraryScanner {
     void feed(byte[] bytes, int length) {
         for (int i = 0; i < length; i++) {
             byte b = bytes[i];
+            // the common byte is none of '{', a key length or part of a match: three comparisons (the app runs on C1)
             if (!active.isEmpty()) {
                 follow(b);
             }
-            matchMarker(b);
-            matchDeviceKey(b);
+            if (markerMatched != 0 || b == '{') {
+                matchMarker(b);
+            }
+            if (keyPhase != 0 || (b >= 3 && b <= MAX_KEY)) {
+                matchDeviceKey(b);
+            }
         }
     }
 
