@@ -1,6 +1,5 @@
 package dev.kvlens.io;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,7 +108,7 @@ final class LibraryScanner {
         }
         Capture capture = new Capture();
         // the marker's bytes: '{' opens the object, then "model_type" is a complete string
-        capture.out.write(MARKER, 0, MARKER.length);
+        capture.append(MARKER);
         capture.depth = 1;
         active.add(capture);
         activeBytes += MARKER.length;
@@ -118,13 +117,13 @@ final class LibraryScanner {
     private void follow(byte b) {
         for (int i = active.size() - 1; i >= 0; i--) {
             Capture c = active.get(i);
-            c.out.write(b);
+            c.append(b);
             activeBytes++;
             if (c.accept(b)) {
                 active.remove(i);
-                activeBytes -= c.out.size();
-                candidates.add(c.out.toByteArray());
-            } else if (c.out.size() > MAX_OBJECT_BYTES || b == 0) {
+                activeBytes -= c.size;
+                candidates.add(java.util.Arrays.copyOf(c.bytes, c.size));
+            } else if (c.size > MAX_OBJECT_BYTES || b == 0) {
                 // a NUL byte ends every C string constant: the object is not complete there
                 active.remove(i);
                 drop(c);
@@ -136,7 +135,7 @@ final class LibraryScanner {
     }
 
     private void drop(Capture c) {
-        activeBytes -= c.out.size();
+        activeBytes -= c.size;
         truncatedCandidate = true;
     }
 
@@ -182,10 +181,24 @@ final class LibraryScanner {
 
     /** One object in progress: JSON brace depth outside strings. */
     private static final class Capture {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(8 * 1024);
+        byte[] bytes = new byte[8 * 1024];
+        int size;
         int depth;
         boolean inString;
         boolean escaped;
+
+        void append(byte b) {
+            if (size == bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            bytes[size++] = b;
+        }
+
+        void append(byte[] more) {
+            for (byte b : more) {
+                append(b);
+            }
+        }
 
         /** Takes one byte after the marker; true when the object is complete. */
         boolean accept(byte b) {
