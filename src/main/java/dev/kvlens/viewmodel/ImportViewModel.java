@@ -138,7 +138,7 @@ public final class ImportViewModel {
         Artifact.SavedScenario saved = (Artifact.SavedScenario) artifact;
         estimator.apply(saved.document());
         printedRuntime.set(null);
-        return "opened " + saved.source();
+        return Messages.get("import.summary.opened", saved.source());
     }
 
     /** Uses the smallest device size consistent with the imported runtime log. */
@@ -164,7 +164,7 @@ public final class ImportViewModel {
         notes.add("model " + description.name() + " added: " + description.geometry().numHiddenLayers() + " layers, "
                 + description.geometry().numKeyValueHeads() + " KV heads, context " + description.compile().contextWindowSize()
                 + ", prefill " + description.compile().prefillChunkSize());
-        return "imported " + config.source();
+        return Messages.get("import.summary.imported", config.source());
     }
 
     private String importFolder(Artifact.ModelFolder folder) {
@@ -173,7 +173,7 @@ public final class ImportViewModel {
             estimator.givenParamsBytesProperty().set(p);
             notes.add(Messages.get("import.note.folderParams", folder.source(), Long.toString(p.bytes()), p.detail()));
         });
-        return "imported " + folder.source();
+        return Messages.get("import.summary.imported", folder.source());
     }
 
     /**
@@ -237,7 +237,7 @@ public final class ImportViewModel {
         printed.runtime().ifPresent(runtime -> {
             adoptRuntimeChoices(runtime);
             printedRuntime.set(runtime);
-            summary.add("compared " + runtime.modes().size() + " mode lines from " + log.source());
+            summary.add(Messages.get("import.summary.compared", runtime.modes().size(), log.source()));
         });
         printed.warnings().forEach(notes::add);
         return String.join("; ", summary);
@@ -306,7 +306,7 @@ public final class ImportViewModel {
         functions.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         functionMib.set(java.util.Collections.unmodifiableMap(sorted));
-        return "imported " + source.get();
+        return Messages.get("import.summary.imported", source.get());
     }
 
     private Optional<DeviceMemorySolver.Range> solve() {
