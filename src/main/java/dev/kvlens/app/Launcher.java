@@ -33,7 +33,11 @@ public final class Launcher {
     }
 
     private static boolean isFile(String arg) {
-        return !arg.startsWith("-") && representable(arg) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg));
+        java.nio.file.Path path = representable(arg) ? java.nio.file.Path.of(arg) : null;
+        // a file or a model folder the window opens (a folder that happens to share a subcommand's name, say
+        // "models", holds no model config and stays the subcommand)
+        return !arg.startsWith("-") && path != null
+                && (java.nio.file.Files.isRegularFile(path) || dev.kvlens.io.ModelFolders.isModelFolder(path));
     }
 
     /** Whether the JVM can name the file (under LANG=C it cannot name non-ASCII files). */
