@@ -96,8 +96,29 @@ public final class ChartCard extends VBox {
                 s.rules().id()));
         budgetLegend.setText(I18n.get("chart.budget", MemoryChart.gibText(estimate.deviceBytes() * estimate.utilization())));
         deviceLegend.setText(I18n.get("chart.device", MemoryChart.gibText(estimate.deviceBytes())));
-        tempNote.setText(s.model().tempFuncBytes().provenance().exact()
-                ? I18n.get("chart.tempExact", s.model().tempFuncBytes().detail()) : I18n.get("chart.tempApprox"));
+        tempNote.setText(tempText(s.model().tempFuncBytes()));
+    }
+
+    /** Where the temporary buffer comes from, in the user's language (the detail names the file or the target). */
+    static String tempText(dev.kvlens.model.ByteFigure temp) {
+        String detail = temp.detail();
+        if (detail.startsWith(dev.kvlens.model.planner.TempBufferSource.PLANNER)) {
+            return I18n.get("chart.tempPlanner", target(detail, dev.kvlens.model.planner.TempBufferSource.PLANNER));
+        }
+        if (detail.startsWith(dev.kvlens.model.planner.TempBufferSource.PLANNER_ESTIMATED)) {
+            return I18n.get("chart.tempPlannerEstimated",
+                    target(detail, dev.kvlens.model.planner.TempBufferSource.PLANNER_ESTIMATED));
+        }
+        if (!temp.provenance().exact()) {
+            return I18n.get("chart.tempApprox");
+        }
+        return I18n.get("chart.tempExact", detail.startsWith("from ") ? detail.substring(5) : detail);
+    }
+
+    private static String target(String detail, String prefix) {
+        String rest = detail.substring(prefix.length());
+        int space = rest.indexOf(' ');
+        return space < 0 ? rest : rest.substring(0, space);
     }
 
     public MemoryChart chart() {

@@ -22,6 +22,12 @@ public final class TempBufferSource {
     private static final Set<String> HIDDEN_STATE_FUNCTIONS = Set.of("llama", "eagle", "llama4", "nemotron", "olmo",
             "olmo2", "qwen3");
 
+    /** How a planner figure's detail begins (the window words it per language from this). */
+    public static final String PLANNER = "MLC's memory planner (rules §4.3), ";
+    /** How a planner figure's detail begins on a target the rules do not validate. */
+    public static final String PLANNER_ESTIMATED = "estimated with MLC's memory planner (rules §4.3, not validated on "
+            + "this target), ";
+
     private TempBufferSource() {
     }
 
@@ -40,8 +46,8 @@ public final class TempBufferSource {
                 TempBufferPlan p = plan.get();
                 boolean validated = p.provenance() == Provenance.VALIDATED;
                 return new ByteFigure(p.maxBytes(), validated ? ByteFigure.Provenance.COMPUTED : ByteFigure.Provenance.HEURISTIC,
-                        (validated ? "MLC's memory planner (rules §4.3), " : "estimated with MLC's memory planner (rules §4.3, not "
-                                + "validated on this target), ") + target.mlcName() + " build, largest function " + p.maxFunction());
+                        (validated ? PLANNER : PLANNER_ESTIMATED) + target.mlcName() + " build, largest function "
+                                + p.maxFunction());
             }
         }
         return TempBufferHeuristic.estimate(g, q, compile);
