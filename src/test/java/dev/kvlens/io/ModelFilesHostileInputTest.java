@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The library and model-folder readers against 10,000 generated hostile inputs each (a seeded loop: a failure prints
  * the seed, the case number and the input's first bytes): truncated and garbled binaries, decoy metadata, several
- * candidate JSONs, NUL-cut strings, tar headers with absurd sizes, gzip bombs' beginnings, junk folders. Every input
+ * candidate JSONs, NUL-cut strings, tar headers with absurd sizes, gzip bombs' beginnings, 10,000 junk folders (files
+ * where folders belong, garbage bytes, links back to their own folder). Every input
  * must give metadata with sane figures or one clear line naming the source — nothing else may escape.
  */
 class ModelFilesHostileInputTest {
@@ -77,7 +78,7 @@ class ModelFilesHostileInputTest {
     void foldersFullOfJunkGiveOneLine(@TempDir Path dir) throws IOException {
         Random random = new Random(SEED + 2);
         String[] names = {"mlc-chat-config.json", "config.json", "tensor-cache.json", "ndarray-cache.json", "x.bin"};
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < CASES; i++) {
             Path folder = Files.createDirectories(dir.resolve("m" + i));
             for (String name : names) {
                 switch (random.nextInt(5)) {
