@@ -16,7 +16,8 @@ import java.util.Optional;
  *   <li>an MLC weights folder ({@code mlc_llm convert_weight} output, what {@code HF://mlc-ai/...-MLC} downloads):
  *       {@code mlc-chat-config.json} for the model and its compile-time limits, and {@code tensor-cache.json} (older
  *       name {@code ndarray-cache.json}) whose records' {@code nbytes} sum to MLC's parameter bytes (rules §1.1);</li>
- *   <li>a Hugging Face model folder: {@code config.json}, with the limits gen_config would choose.</li>
+ *   <li>a Hugging Face model folder: {@code config.json}, with the limits gen_config would choose, and the weights'
+ *       dtype from a safetensors header when there is one.</li>
  * </ul>
  * Only those files are opened; the folder is never listed.
  */
@@ -60,7 +61,8 @@ public final class ModelFolders {
         Path hf = folder.resolve("config.json");
         if (Files.isRegularFile(hf)) {
             ModelDescription read = HfConfigReader.parse(name + "/config.json", name, Json.readFile(hf));
-            return new Artifact.ModelFolder(name, renamed(read, name), Optional.empty(), Optional.empty());
+            Optional<String> dtype = SafetensorsHeaders.of(folder).map(d -> d.dtype() + " (" + d.file() + ")");
+            return new Artifact.ModelFolder(name, renamed(read, name), Optional.empty(), Optional.empty(), dtype);
         }
         throw new InputException(name, "", "is a folder without mlc-chat-config.json or config.json");
     }

@@ -26,10 +26,16 @@ public sealed interface Artifact {
      * A model folder: an MLC weights folder ({@code mlc-chat-config.json} with its tensor cache) or a Hugging Face
      * model folder ({@code config.json}).
      *
-     * @param params parameter bytes summed over the tensor cache's records, when the folder has one
+     * @param params       parameter bytes summed over the tensor cache's records, when the folder has one
+     * @param weightsDtype  a Hugging Face checkpoint's dominant weight dtype and the safetensors file that says so
+     *                      ({@code BF16 (model-00001-of-00004.safetensors)}), when the folder has one
      */
     record ModelFolder(String source, ModelDescription description, Optional<ByteFigure> params,
-                       Optional<String> modelLocation) implements Artifact {
+                       Optional<String> modelLocation, Optional<String> weightsDtype) implements Artifact {
+        public ModelFolder(String source, ModelDescription description, Optional<ByteFigure> params,
+                           Optional<String> modelLocation) {
+            this(source, description, params, modelLocation, Optional.empty());
+        }
     }
 
     /** Text MLC printed: a compile report, engine lines, or both. */

@@ -173,6 +173,7 @@ public final class ImportViewModel {
             estimator.givenParamsBytesProperty().set(p);
             notes.add(Messages.get("import.note.folderParams", folder.source(), Long.toString(p.bytes()), p.detail()));
         });
+        folder.weightsDtype().ifPresent(d -> notes.add(Messages.get("import.note.weightsDtype", folder.source(), d)));
         return Messages.get("import.summary.imported", folder.source());
     }
 

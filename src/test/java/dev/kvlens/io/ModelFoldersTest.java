@@ -67,6 +67,31 @@ class ModelFoldersTest {
     }
 
     @Test
+    void aCheckpointsWeightDtypeComesFromItsSafetensorsHeader(@TempDir Path dir) throws IOException {
+        Path snapshot = Files.createDirectories(dir.resolve("models--Qwen--Qwen2.5-0.5B/snapshots/abc"));
+        Files.writeString(snapshot.resolve("config.json"), "{\"model_type\": \"qwen2\", \"hidden_size\": 896, "
+                + "\"intermediate_size\": 4864, \"num_hidden_layers\": 24, \"num_attention_heads\": 14, "
+                + "\"num_key_value_heads\": 2, \"vocab_size\": 151936, \"max_position_embeddings\": 32768}");
+        Files.writeString(snapshot.resolve("model.safetensors.index.json"),
+                "{\"metadata\": {\"total_size\": 1}, \"weight_map\": {\"a\": \"model-00001-of-00002.safetensors\"}}");
+        // the safetensors layout: u64 little-endian header length, the JSON header, then the data (omitted here);
+        // most elements are BF16, one small F32 tensor
+        String header = "{\"__metadata__\": {\"format\": \"pt\"}, "
+                + "\"model.embed_tokens.weight\": {\"dtype\": \"BF16\", \"shape\": [151936, 896], \"data_offsets\": [0, 1]}, "
+                + "\"model.norm.weight\": {\"dtype\": \"F32\", \"shape\": [896], \"data_offsets\": [1, 2]}}";
+        byte[] json = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer file = java.nio.ByteBuffer.allocate(8 + json.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        file.putLong(json.length).put(json);
+        Files.write(snapshot.resolve("model-00001-of-00002.safetensors"), file.array());
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.copy(snapshot.resolve("config.json"), broken.resolve("config.json"));
+        Files.write(broken.resolve("model.safetensors"), new byte[]{(byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 2});
+
+        assertThat(ModelFolders.read(snapshot).weightsDtype()).hasValue("BF16 (model-00001-of-00002.safetensors)");
+        assertThat(ModelFolders.read(broken).weightsDtype()).isEmpty();
+    }
+
+    @Test
     void aFolderWithoutAModelSaysSoInOneLine(@TempDir Path dir) throws IOException {
         Path empty = Files.createDirectories(dir.resolve("junk"));
         Files.writeString(empty.resolve("README.md"), "nothing here");

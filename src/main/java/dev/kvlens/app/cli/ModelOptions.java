@@ -108,6 +108,8 @@ final class ModelOptions {
                 throw new IllegalArgumentException(source.model + ": is not a model folder");
             }
             folderParams = folder.params().orElse(null);
+            folder.weightsDtype().ifPresent(d -> libraryNotes.add(folder.source() + ": the checkpoint stores its "
+                    + "weights as " + d + "; --quantization chooses what MLC converts them to"));
             return folder.description();
         }
         if (source.chatConfig != null) {
