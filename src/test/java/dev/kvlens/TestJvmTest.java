@@ -1,5 +1,6 @@
 package dev.kvlens;
 
+import dev.kvlens.app.JavaFxClasspathWarningFilter;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.Charset;

@@ -14,6 +14,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        JavaFxClasspathWarningFilter.install();
         if (args.length > 0 && !isSubcommand(args[0])) {
             for (String arg : args) {
                 if (!arg.startsWith("-") && !representable(arg)) {
