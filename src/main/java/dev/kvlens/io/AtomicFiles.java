@@ -25,6 +25,7 @@ public final class AtomicFiles {
     /** The prefix and suffix of temporary files. */
     static final String PREFIX = ".kvlens-";
     static final String SUFFIX = ".tmp";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Writes the content of a file at a path. */
     @FunctionalInterface
@@ -46,7 +47,7 @@ public final class AtomicFiles {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("folder " + dir + " does not exist");
         }
-        Path temp = Files.createTempFile(dir, PREFIX, suffix + SUFFIX);
+        Path temp = createTemp(dir, suffix);
         try {
             writer.write(temp);
             keepPermissions(absolute, temp);
@@ -58,6 +59,24 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * A new, empty temporary file beside the target, created the way any program creates a file, so it gets the user's
+     * umask ({@code Files.createTempFile} makes it 0600, and a saved chart or scenario would then be private).
+     */
+    private static Path createTemp(Path dir, String suffix) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Path temp = dir.resolve(PREFIX + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix + SUFFIX);
+            try {
+                Files.newByteChannel(temp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another name
+            }
+        }
+        throw new IOException("cannot create a temporary file in " + dir);
     }
 
     /** The file a chain of symbolic links ends at (the target itself when it is not a link). */
