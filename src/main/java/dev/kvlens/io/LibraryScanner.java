@@ -66,11 +66,6 @@ final class LibraryScanner {
         return List.copyOf(candidates);
     }
 
-    /** Device-module keys seen, in file order. */
-    Set<String> deviceKeys() {
-        return Set.copyOf(deviceKeys);
-    }
-
     /** The first device key seen, or empty. */
     java.util.Optional<String> firstDeviceKey() {
         return deviceKeys.stream().findFirst();

@@ -42,10 +42,4 @@ public record LibraryOrigin(String file, Form form, Optional<String> target, Opt
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(member, "member");
     }
-
-    /** "Llama-3-8B-q4f16_1-cuda.so (ELF shared library, target cuda)". */
-    public String describe() {
-        return file + " (" + form.label() + target.map(t -> ", target " + t).orElse("")
-                + member.map(m -> ", member " + m).orElse("") + ")";
-    }
 }
