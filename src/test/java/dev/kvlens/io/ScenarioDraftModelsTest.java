@@ -86,4 +86,13 @@ class ScenarioDraftModelsTest {
         assertThatThrownBy(() -> ScenarioFiles.parse("s.json", notArray))
                 .hasMessageContaining("s.json").hasMessageContaining("additionalModels");
     }
+
+    @Test
+    void theSavedSessionKeepsTheDraftModel(@TempDir Path dir) throws Exception {
+        ScenarioDocument document = withDraft();
+        new UserState(dir).saveLastScenario(document, "KV Lens test");
+        ScenarioDocument back = new UserState(dir).lastScenario().orElseThrow();
+        assertThat(back.additionalModels()).isEqualTo(document.additionalModels());
+        assertThat(back.additionalModels().get(0).paramsBytes().orElseThrow().bytes()).isEqualTo(700_000_000L);
+    }
 }

@@ -116,6 +116,15 @@ class DraftModelsRowTest {
         // rules §3.3: the smallest context (4096) and prefill (2048) over both models; local B = min(4, 64) = 4
         assertThat(vm.logTextProperty().getValue()).contains("Under mode \"local\", max batch size will be set to 4, "
                 + "max KV cache token capacity will be set to 4096, prefill chunk size will be set to 2048.");
+        // the waterfall's physical section names the draft-token workspace: 2 · (2·B) · V · 4 B = 2 · 8 · 128,256 · 4
+        //   = 8,208,384 B = 7.83 MiB (rules §3.8 "not estimated")
+        javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "waterfallTab".equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#physicalSummary").queryAs(Label.class).getText())
+                .contains("draft-token workspace: 7.8 MiB");
+        robot.interact(() -> tabs.getSelectionModel().select(0));
         robot.clickOn("#removeDraft0");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.additionalModels()).isEmpty();
