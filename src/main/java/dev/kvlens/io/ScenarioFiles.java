@@ -116,10 +116,12 @@ public final class ScenarioFiles {
             InputLimits.check(spec).ifPresent(v -> {
                 throw new InputException(source, v.field(), v.problem());
             });
+            ScenarioDocument document = new ScenarioDocument(spec, defaults, location,
+                    ScenarioAdditionalModels.read(source, root));
             if (!state) {
-                spec.toScenario(); // a file that cannot be estimated is reported now, naming the file
+                document.toScenario(); // a file that cannot be estimated is reported now, naming the file
             }
-            return new ScenarioDocument(spec, defaults, location);
+            return document;
         } catch (IllegalArgumentException ex) {
             throw new InputException(source, "", ex.getMessage());
         } catch (ArithmeticException ex) {
@@ -184,7 +186,7 @@ public final class ScenarioFiles {
         return o.has(name) ? OptionalLong.of(o.requireLong(name, 1, EngineOverrides.MAX_VALUE)) : OptionalLong.empty();
     }
 
-    private static Optional<ByteFigure> figure(JsonFields measured, String name) {
+    static Optional<ByteFigure> figure(JsonFields measured, String name) {
         if (!measured.has(name)) {
             return Optional.empty();
         }
@@ -220,6 +222,7 @@ public final class ScenarioFiles {
         o.maxTotalSequenceLength().ifPresent(v -> overrides.put("maxTotalSequenceLength", v));
         o.maxSingleSequenceLength().ifPresent(v -> overrides.put("maxSingleSequenceLength", v));
         o.prefillChunkSize().ifPresent(v -> overrides.put("prefillChunkSize", v));
+        ScenarioAdditionalModels.write(root, document.additionalModels());
         return root;
     }
 
@@ -259,7 +262,7 @@ public final class ScenarioFiles {
         node.put("slidingWindowSize", c.slidingWindowSize());
     }
 
-    private static void figureTree(ObjectNode node, ByteFigure figure) {
+    static void figureTree(ObjectNode node, ByteFigure figure) {
         node.put("bytes", figure.bytes());
         node.put("provenance", figure.provenance().name().toLowerCase(Locale.ROOT));
         node.put("detail", figure.detail());

@@ -84,7 +84,7 @@ public final class MainView extends BorderPane {
 
     private void layoutParts() {
         setTop(menuBar());
-        ScrollPane left = Viewports.renderDirectly(new ScrollPane(new ScenarioPanel(viewModel, exploration, status)));
+        ScrollPane left = Viewports.renderDirectly(new ScrollPane(new ScenarioPanel(viewModel, exploration, status, files, dialogs)));
         left.setId("scenarioScroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -67,6 +67,13 @@ public final class ScenarioPanel extends VBox {
 
     public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.viewmodel.ExplorationViewModel exploration,
                          javafx.scene.control.Labeled status) {
+        this(viewModel, exploration, status, null, null);
+    }
+
+    /** With the "Draft models" row (rules §3.8) when {@code files} and {@code dialogs} are given. */
+    public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.viewmodel.ExplorationViewModel exploration,
+                         javafx.scene.control.Labeled status, dev.kvlens.viewmodel.FileCommands files,
+                         FileDialogs dialogs) {
         this.vm = viewModel;
         this.exploration = exploration;
         this.status = status;
@@ -74,7 +81,11 @@ public final class ScenarioPanel extends VBox {
         getStyleClass().add(Styles.SCENARIO_PANEL);
         setSpacing(10);
         setPadding(new Insets(12));
-        getChildren().addAll(sectionTitle("scenario.title"), scenarioGrid(), modeRow(), new Separator(),
+        getChildren().addAll(sectionTitle("scenario.title"), scenarioGrid(), modeRow());
+        if (files != null && dialogs != null) {
+            getChildren().add(new DraftModelsRow(viewModel, files, dialogs, status));
+        }
+        getChildren().addAll(new Separator(),
                 sectionTitle("knobs.title"), knobs(), sectionTitle("solve.title"), solveButtons());
     }
 

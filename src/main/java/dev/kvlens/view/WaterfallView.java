@@ -139,7 +139,9 @@ public final class WaterfallView extends VBox {
                 Mib.format(p.physicalKvPagesBytes(), 1), Mib.format(p.estimatedWorkspaceBytes(), 0),
                 Mib.format(p.physicalWorkspaceBytes(), 0), Mib.format(p.differenceBytes(), 1))
                 + (p.rnnStateBytes() > 0 ? " " + I18n.get("physical.rnnState", Mib.format(p.rnnStateBytes(), 2),
-                p.rnnStateSlots()) : "")).orElse(""));
+                p.rnnStateSlots()) : "")
+                + (p.draftWorkspaceBytes() > 0 ? " " + I18n.get("physical.draftWorkspace",
+                Mib.format(p.draftWorkspaceBytes(), 1)) : "")).orElse(""));
         warnings.setText(allocation.map(p -> "• " + String.join("\n• ", p.warnings().stream()
                 .map(w -> I18n.get("physical.warning." + w.name())).toList())).orElse(""));
     }

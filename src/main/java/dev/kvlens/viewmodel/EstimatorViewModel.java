@@ -1,5 +1,7 @@
 package dev.kvlens.viewmodel;
 
+import dev.kvlens.model.AdditionalModel;
+import dev.kvlens.model.Artifact;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.CompileConfig;
@@ -36,11 +38,15 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The estimator behind the window: writable inputs for the pickers and sliders, one derived result
@@ -78,6 +84,9 @@ public final class EstimatorViewModel {
     private final ObjectProperty<String> modelLocation = new SimpleObjectProperty<>(this, "modelLocation");
     private final ObjectProperty<ByteFigure> givenParamsBytes = new SimpleObjectProperty<>(this, "givenParamsBytes");
     private final ObjectProperty<ByteFigure> givenTempFuncBytes = new SimpleObjectProperty<>(this, "givenTempFuncBytes");
+
+    private final ObservableList<AdditionalModel> additionalModels = FXCollections.observableArrayList();
+    private final Map<AdditionalModel, ModelLibrary> additionalLibraries = new IdentityHashMap<>();
 
     private final ReadOnlyObjectWrapper<EstimateResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final LibraryCache libraries = new LibraryCache();
@@ -118,7 +127,8 @@ public final class EstimatorViewModel {
 
         result.bind(Bindings.createObjectBinding(this::compute, model, quantization, device, customDeviceBytes,
                 customBackend, gpuMemoryUtilization, tensorParallelShards, rules, mode, batchSize, contextLength,
-                kvCapacity, prefillChunk, prefillIsRuntimeOverride, givenParamsBytes, givenTempFuncBytes, modelLocation));
+                kvCapacity, prefillChunk, prefillIsRuntimeOverride, givenParamsBytes, givenTempFuncBytes, modelLocation,
+                additionalModels));
     }
 
     /**
@@ -175,6 +185,7 @@ public final class EstimatorViewModel {
         givenParamsBytes.set(spec.paramsBytes().orElse(null));
         givenTempFuncBytes.set(spec.tempFuncBytes().orElse(null));
         modelLocation.set(document.modelLocation().orElse(null));
+        additionalModels.setAll(document.additionalModels());
     }
 
     /** The current choices as a scenario (throws IllegalArgumentException when they are inconsistent). */
@@ -196,7 +207,8 @@ public final class EstimatorViewModel {
 
     /** The current choices as a document to save. */
     public ScenarioDocument document() {
-        return new ScenarioDocument(spec(), model.get().compile(), Optional.ofNullable(modelLocation()));
+        return new ScenarioDocument(spec(), model.get().compile(), Optional.ofNullable(modelLocation()),
+                List.copyOf(additionalModels));
     }
 
     /** The mlc_llm commands for the current choices. */
@@ -227,6 +239,46 @@ public final class EstimatorViewModel {
     /** Measured max per-function temporary bytes (null = the §4.2 heuristic). */
     public ObjectProperty<ByteFigure> givenTempFuncBytesProperty() {
         return givenTempFuncBytes;
+    }
+
+    // ------------------------------------------------------------------ additional models (rules §3.8)
+
+    /** MLC's additional models (draft models, Eagle or Medusa heads), in order; each is summed into the estimate. */
+    public ObservableList<AdditionalModel> additionalModels() {
+        return additionalModels;
+    }
+
+    /**
+     * Reads an additional model off the FX thread: an {@code mlc-chat-config.json}, or an MLC model folder whose
+     * tensor cache gives the parameter bytes. The future fails with a one-line message naming the file when it is
+     * neither, names no scheme, or cannot be built; the caller adds the model on the FX thread
+     * ({@link #addAdditionalModel}).
+     */
+    public CompletableFuture<AdditionalModel> readAdditionalModel(FileCommands files, Path path) {
+        PlannerTarget target = PlannerTarget.of(currentDevice().backend());
+        return files.read(path, Map.of()).thenApply(artifact -> {
+            AdditionalModel added;
+            if (artifact instanceof Artifact.ModelConfig c) {
+                added = AdditionalModel.of(c.description(), Optional.empty());
+            } else if (artifact instanceof Artifact.ModelFolder f) {
+                added = AdditionalModel.of(f.description(), f.params());
+            } else {
+                throw new IllegalArgumentException(artifact.source()
+                        + ": is not an mlc-chat-config.json or an MLC model folder (an additional model is one of those)");
+            }
+            added.library(target); // fails now, naming the file, rather than later in the estimate
+            return added;
+        });
+    }
+
+    /** Adds an additional model after the others. */
+    public void addAdditionalModel(AdditionalModel added) {
+        additionalModels.add(Objects.requireNonNull(added));
+    }
+
+    /** Removes the additional model at {@code index}. */
+    public void removeAdditionalModel(int index) {
+        additionalModels.remove(index);
     }
 
     // ------------------------------------------------------------------ choices
@@ -378,7 +430,23 @@ public final class EstimatorViewModel {
         ScenarioSpec spec = spec();
         ModelLibrary library = libraries.get(spec.model(), spec.quantization(), spec.model().compile(),
                 givenParamsBytes.get(), givenTempFuncBytes.get(), PlannerTarget.of(spec.device().backend()));
-        return new Scenario(library, spec.device(), spec.engine(), spec.rules());
+        Scenario single = new Scenario(library, spec.device(), spec.engine(), spec.rules());
+        return additionalModels.isEmpty() ? single : single.withAdditionalModels(additionalLibraries(library.target()));
+    }
+
+    /** Each additional model's library for {@code target}, built once per model and target. */
+    private List<ModelLibrary> additionalLibraries(PlannerTarget target) {
+        additionalLibraries.keySet().retainAll(additionalModels.stream()
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.Collections.newSetFromMap(
+                        new IdentityHashMap<AdditionalModel, Boolean>()))));
+        return additionalModels.stream().map(m -> {
+            ModelLibrary known = additionalLibraries.get(m);
+            if (known == null || known.target() != target) {
+                known = m.library(target);
+                additionalLibraries.put(m, known);
+            }
+            return known;
+        }).toList();
     }
 
     private Device currentDevice() {

@@ -22,7 +22,8 @@ record ScenarioSnapshot(List<ModelDescription> models, ModelDescription model, Q
                         DeviceOption device, long customDeviceBytes, Backend customBackend, double utilization,
                         int tensorParallelShards, RuleSet rules, EngineMode mode, int batchSize, int contextLength,
                         int kvCapacity, int prefillChunk, boolean prefillIsRuntimeOverride, String modelLocation,
-                        ByteFigure givenParams, ByteFigure givenTemp) {
+                        ByteFigure givenParams, ByteFigure givenTemp,
+                        List<dev.kvlens.model.AdditionalModel> additionalModels) {
 
     static ScenarioSnapshot of(EstimatorViewModel vm) {
         return new ScenarioSnapshot(List.copyOf(vm.models()), vm.modelProperty().get(), vm.quantizationProperty().get(),
@@ -30,7 +31,8 @@ record ScenarioSnapshot(List<ModelDescription> models, ModelDescription model, Q
                 vm.gpuMemoryUtilizationProperty().get(), vm.tensorParallelShardsProperty().get(), vm.rulesProperty().get(),
                 vm.modeProperty().get(), vm.batchSizeProperty().get(), vm.contextLengthProperty().get(),
                 vm.kvCapacityProperty().get(), vm.prefillChunkProperty().get(), vm.prefillIsRuntimeOverrideProperty().get(),
-                vm.modelLocationProperty().get(), vm.givenParamsBytesProperty().get(), vm.givenTempFuncBytesProperty().get());
+                vm.modelLocationProperty().get(), vm.givenParamsBytesProperty().get(), vm.givenTempFuncBytesProperty().get(),
+                List.copyOf(vm.additionalModels()));
     }
 
     /** Puts every input back; models added since the snapshot are removed (only removals are signalled). */
@@ -55,5 +57,6 @@ record ScenarioSnapshot(List<ModelDescription> models, ModelDescription model, Q
         vm.givenParamsBytesProperty().set(givenParams);
         vm.givenTempFuncBytesProperty().set(givenTemp);
         vm.modelLocationProperty().set(modelLocation);
+        vm.additionalModels().setAll(additionalModels);
     }
 }

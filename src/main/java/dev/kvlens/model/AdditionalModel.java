@@ -1,0 +1,44 @@
+package dev.kvlens.model;
+
+import dev.kvlens.model.planner.PlannerTarget;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One of MLC's {@code additional_models} (a draft model, Eagle or Medusa heads; rules §3.8) as the user added it:
+ * the model with its own compile-time limits and chat-config values, its own scheme, and measured byte counts when
+ * known (a model folder's tensor cache gives the parameters; empty = computed, and the §4.2 heuristic).
+ */
+public record AdditionalModel(ModelDescription description, Quantization scheme, Optional<ByteFigure> paramsBytes,
+                              Optional<ByteFigure> tempFuncBytes) {
+
+    public AdditionalModel {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(paramsBytes, "paramsBytes");
+        Objects.requireNonNull(tempFuncBytes, "tempFuncBytes");
+    }
+
+    /**
+     * The model as its chat config names it: the scheme must be in the config (MLC reads each model's own).
+     *
+     * @throws IllegalArgumentException naming the source when the config names no scheme
+     */
+    public static AdditionalModel of(ModelDescription description, Optional<ByteFigure> params) {
+        Quantization scheme = description.quantization().orElseThrow(() -> new IllegalArgumentException(
+                description.source() + ": quantization is missing (an additional model's mlc-chat-config.json must "
+                        + "name its scheme)"));
+        return new AdditionalModel(description, scheme, params, Optional.empty());
+    }
+
+    /** The compiled library MLC would load for it, for {@code target} (rules §3.8: each keeps its own limits). */
+    public ModelLibrary library(PlannerTarget target) {
+        try {
+            return ModelLibrary.build(description, scheme, description.compile(), paramsBytes.orElse(null),
+                    tempFuncBytes.orElse(null), target);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(description.source() + ": " + e.getMessage(), e);
+        }
+    }
+}
