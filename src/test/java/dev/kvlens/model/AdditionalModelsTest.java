@@ -80,7 +80,7 @@ class AdditionalModelsTest {
     void twoModelLogLinesCarryTheSums() {
         Estimate e = estimate(target(1), List.of(draft(1)), EngineMode.LOCAL, RuleSet.D2025);
         // total = 5,217,404,672 + 2,617,245,696 + 292,111,216 + 151,085,088 + 16,545,184 + 4096 × 163,842.5
-        //       = 8,965,522,336 B = 8550.158 MiB; params 4975.705; KV 4096 × 163,842.5 + 292,111,216 = 963,190,096
+        //       = 8,965,490,736 B = 8550.158 MiB; params 4975.705; KV 4096 × 163,842.5 + 292,111,216 = 963,210,096
         //       = 918.589 MiB; temp 151,085,088 + 16,545,184 + 2,617,245,696 = 2,784,875,968 = 2655.865 MiB
         assertThat(MlcLogFormatter.logLines(e)).contains(
                 "Under mode \"local\", max batch size will be set to 4, max KV cache token capacity will be set to 4096, "
