@@ -65,10 +65,11 @@ if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; t
     --vendor "KV Lens" \
     --description "Where an MLC-LLM model's GPU memory goes: MLC-LLM's own runtime estimate, per engine mode" \
     --resource-dir packaging/linux \
+    --icon assets/icons/kvlens-256.png \
     --linux-package-name kvlens \
     --linux-package-deps libgtk-3-0 \
     --linux-app-category devel \
-    --linux-menu-group "Development;Science" \
+    --linux-menu-group Development \
     --linux-shortcut \
     --dest "$OUT"
 else
