@@ -69,18 +69,22 @@ if command -v strip >/dev/null 2>&1; then
     'for f; do [ "$(head -c4 "$f")" = "$(printf "\177ELF")" ] && strip --strip-unneeded "$f"; done' sh {} +
 fi
 
-# jpackage's .deb, completed: the Debian copyright and changelog in /usr/share/doc/kvlens, md5sums, then packed again (owner root) under the same name.
+# jpackage's .deb, completed: the Debian copyright and changelog in /usr/share/doc/kvlens, the AppStream
+# metainfo in /usr/share/metainfo, md5sums, then packed again (owner root) under the same name.
 finish_deb() {
   local deb="$1" root="$OUT/deb-root" date
   date=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}" +%Y-%m-%d)
   rm -rf "$root"
   dpkg-deb -R "$deb" "$root"
-  install -d "$root/usr/share/doc/kvlens"
+  install -d "$root/usr/share/doc/kvlens" "$root/usr/share/metainfo"
   install -m 644 packaging/linux/copyright "$root/usr/share/doc/kvlens/copyright"
   printf 'kvlens (%s-1) unstable; urgency=medium\n\n  * KV Lens %s, packaged with jpackage.\n\n -- %s <%s>  %s\n' \
     "$VERSION" "$VERSION" "$VENDOR" "$MAINTAINER_EMAIL" "$(date -u -R -d "$date")" \
     | gzip -9n > "$root/usr/share/doc/kvlens/changelog.Debian.gz"
   chmod 644 "$root/usr/share/doc/kvlens/changelog.Debian.gz"
+  sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$date/" packaging/linux/dev.kvlens.KvLens.metainfo.xml \
+    > "$root/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml"
+  chmod 644 "$root/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml"
   rm -f "$root/opt/kvlens/share/doc/copyright"
   rmdir -p "$root/opt/kvlens/share/doc" 2>/dev/null || true
   sed -i "s/^Installed-Size: .*/Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)/" "$root/DEBIAN/control"
