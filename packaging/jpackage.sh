@@ -65,9 +65,10 @@ CFG
 # native libraries without their symbol tables (the JDK's are unstripped: ~10 MB, and lintian's
 # unstripped-binary-or-object); the class-data archives do not depend on them
 if command -v strip >/dev/null 2>&1; then
-  find "$APP" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec sh -c \
-    'for f; do [ "$(head -c4 "$f")" = "$(printf "\177ELF")" ] && strip --strip-unneeded "$f"; done' sh {} +
+  find "$APP" -type f -exec sh -c \
+    'for f; do [ "$(head -c4 "$f")" = "$(printf "\177ELF")" ] && strip --strip-unneeded "$f"; done; true' sh {} +
 fi
+find "$APP" -type f -name '*.so' -exec chmod 644 {} +  # libraries are loaded, not run
 
 # jpackage's .deb, completed: the Debian copyright and changelog in /usr/share/doc/kvlens, the AppStream
 # metainfo in /usr/share/metainfo, md5sums, then packed again (owner root) under the same name.
@@ -85,6 +86,7 @@ finish_deb() {
   sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$date/" packaging/linux/dev.kvlens.KvLens.metainfo.xml \
     > "$root/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml"
   chmod 644 "$root/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml"
+  rm -f "$root/DEBIAN/preinst" "$root/DEBIAN/postrm"  # jpackage's, which do nothing
   rm -f "$root/opt/kvlens/share/doc/copyright"
   rmdir -p "$root/opt/kvlens/share/doc" 2>/dev/null || true
   sed -i "s/^Installed-Size: .*/Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)/" "$root/DEBIAN/control"
