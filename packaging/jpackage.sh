@@ -11,6 +11,10 @@ OUT=target/jpackage
 rm -rf "$OUT"
 mkdir -p "$OUT/input"
 cp target/kvlens.jar "$OUT/input/"
+# the project's license and the third-party notices, as /opt/kvlens/lib/app/{LICENSE,NOTICE,THIRD-PARTY.md}
+cp LICENSE NOTICE THIRD-PARTY.md "$OUT/input/"
+VENDOR="KV Lens developers"
+MAINTAINER_EMAIL=kvlens@users.noreply.invalid
 
 # java.desktop: ImageIO/AWT for PNG export; jdk.unsupported: JavaFX; java.sql: Jackson; java.management: the
 # JVM start time for --startup-report; the rest: JavaFX and logging. The runtime keeps bin/java (no
@@ -20,8 +24,9 @@ MODULES=java.base,java.desktop,java.logging,java.management,java.xml,java.sql,ja
 "$JPACKAGE" --type app-image \
   --name kvlens \
   --app-version "$VERSION" \
-  --vendor "KV Lens" \
-  --description "Where an MLC-LLM model's GPU memory goes" \
+  --vendor "$VENDOR" \
+  --copyright "Copyright 2026 The KV Lens authors" \
+  --description "GPU memory estimator for MLC-LLM models" \
   --input "$OUT/input" \
   --main-jar kvlens.jar \
   --main-class dev.kvlens.app.Launcher \
@@ -57,20 +62,58 @@ java-options=-Xlog:cds=off
 java-options=-Xlog:cds+dynamic=off
 CFG
 
+# native libraries without their symbol tables (the JDK's are unstripped: ~10 MB, and lintian's
+# unstripped-binary-or-object); the class-data archives do not depend on them
+if command -v strip >/dev/null 2>&1; then
+  find "$APP" -type f -exec sh -c \
+    'for f; do [ "$(head -c4 "$f")" = "$(printf "\177ELF")" ] && strip --strip-unneeded "$f"; done; true' sh {} +
+fi
+find "$APP" -type f -name '*.so' -exec chmod 644 {} +  # libraries are loaded, not run
+
+# jpackage's .deb, completed: the Debian copyright and changelog in /usr/share/doc/kvlens, the AppStream
+# metainfo in /usr/share/metainfo, md5sums, then packed again (owner root) under the same name.
+finish_deb() {
+  local deb="$1" root="$OUT/deb-root" date
+  date=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}" +%Y-%m-%d)
+  rm -rf "$root"
+  dpkg-deb -R "$deb" "$root"
+  install -d "$root/usr/share/doc/kvlens" "$root/usr/share/metainfo"
+  install -m 644 packaging/linux/copyright "$root/usr/share/doc/kvlens/copyright"
+  printf 'kvlens (%s-1) unstable; urgency=medium\n\n  * KV Lens %s, packaged with jpackage.\n\n -- %s <%s>  %s\n' \
+    "$VERSION" "$VERSION" "$VENDOR" "$MAINTAINER_EMAIL" "$(date -u -R -d "$date")" \
+    | gzip -9n > "$root/usr/share/doc/kvlens/changelog.Debian.gz"
+  chmod 644 "$root/usr/share/doc/kvlens/changelog.Debian.gz"
+  sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$date/" packaging/linux/dev.kvlens.KvLens.metainfo.xml \
+    > "$root/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml"
+  chmod 644 "$root/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml"
+  rm -f "$root/DEBIAN/preinst" "$root/DEBIAN/postrm"  # jpackage's, which do nothing
+  rm -f "$root/opt/kvlens/share/doc/copyright"
+  rmdir -p "$root/opt/kvlens/share/doc" 2>/dev/null || true
+  sed -i "s/^Installed-Size: .*/Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)/" "$root/DEBIAN/control"
+  (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \
+    > "$root/DEBIAN/md5sums"
+  chmod 644 "$root/DEBIAN/md5sums"
+  fakeroot dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+  rm -rf "$root"
+}
+
 if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
   "$JPACKAGE" --type deb \
     --app-image "$OUT/kvlens" \
     --name kvlens \
     --app-version "$VERSION" \
-    --vendor "KV Lens" \
-    --description "Where an MLC-LLM model's GPU memory goes: MLC-LLM's own runtime estimate, per engine mode" \
+    --vendor "$VENDOR" \
+    --linux-deb-maintainer "$MAINTAINER_EMAIL" \
+    --description "GPU memory estimator for MLC-LLM models" \
     --resource-dir packaging/linux \
+    --icon assets/icons/kvlens-256.png \
     --linux-package-name kvlens \
     --linux-package-deps libgtk-3-0 \
     --linux-app-category devel \
-    --linux-menu-group "Development;Science" \
+    --linux-menu-group Development \
     --linux-shortcut \
     --dest "$OUT"
+  finish_deb "$(ls "$OUT"/kvlens_*.deb)"
 else
   echo "dpkg-deb or fakeroot missing: built the app-image only" >&2
 fi

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Checks the .deb built by jpackage.sh without installing it: unpacks it with dpkg-deb -x, then the menu icon
+# (ours, not jpackage's Duke), the desktop file (desktop-file-validate), the AppStream metainfo
+# (appstreamcli validate --no-net), the license files and metadata, and a headless start of the unpacked
+# launcher with nothing on stderr. A validator that is not installed is reported and skipped
+# (apt-get install desktop-file-utils appstream).
+set -euo pipefail
+VERSION="${1:?usage: check-deb.sh VERSION}"
+cd "$(dirname "$0")/.."
+DEB="target/jpackage/kvlens_${VERSION}-1_amd64.deb"
+[ -f "$DEB" ] || { echo "no .deb at $DEB (dpkg-deb or fakeroot missing?): nothing to check" >&2; exit 0; }
+fail() { echo "$DEB: $*" >&2; exit 1; }
+ROOT=$(mktemp -d)
+CONFIG=$(mktemp -d)
+trap 'rm -rf "$ROOT" "$CONFIG"' EXIT
+dpkg-deb -x "$DEB" "$ROOT"
+APP="$ROOT/opt/kvlens"
+
+# the menu entry and its icon
+DESKTOP="$APP/lib/kvlens-kvlens.desktop"
+[ -f "$DESKTOP" ] || fail "no desktop file opt/kvlens/lib/kvlens-kvlens.desktop"
+grep -qx 'Icon=/opt/kvlens/lib/kvlens.png' "$DESKTOP" || fail "the desktop file does not name /opt/kvlens/lib/kvlens.png"
+grep -qx 'StartupWMClass=dev.kvlens.app.KvLensApp' "$DESKTOP" || fail "the desktop file lacks StartupWMClass"
+cmp -s "$APP/lib/kvlens.png" assets/icons/kvlens-256.png || fail "the menu icon is not assets/icons/kvlens-256.png"
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$DESKTOP" || fail "desktop-file-validate rejects the desktop file"
+else
+  echo "skipped: desktop-file-validate not installed (desktop-file-utils)" >&2
+fi
+
+# AppStream metainfo
+METAINFO="$ROOT/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml"
+[ -f "$METAINFO" ] || fail "no usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml"
+grep -q "<release version=\"$VERSION\"" "$METAINFO" || fail "the metainfo has no release $VERSION"
+if command -v appstreamcli >/dev/null; then
+  appstreamcli validate --no-net "$METAINFO" >/dev/null || fail "appstreamcli validate rejects the metainfo"
+else
+  echo "skipped: appstreamcli not installed (appstream)" >&2
+fi
+
+# license, notices, metadata
+for file in LICENSE NOTICE THIRD-PARTY.md; do
+  cmp -s "$APP/lib/app/$file" "$file" || fail "opt/kvlens/lib/app/$file is missing or not the repository's"
+done
+grep -q '^License: Apache-2.0' "$ROOT/usr/share/doc/kvlens/copyright" || fail "usr/share/doc/kvlens/copyright does not say Apache-2.0"
+CONTROL=$(dpkg-deb -f "$DEB")
+grep -q '^Maintainer: KV Lens developers <kvlens@users.noreply.invalid>' <<<"$CONTROL" || fail "unexpected Maintainer"
+grep -q '^Depends: .*libgtk-3-0' <<<"$CONTROL" || fail "Depends lacks libgtk-3-0"
+[ "$(dpkg-deb -f "$DEB" Description | wc -l)" -gt 1 ] || fail "no long description"
+
+# the launcher, headless, from the unpacked tree: version, then the window's first frame with a clean stderr
+# (the one line allowed is the JVM's own note that it picked up JAVA_TOOL_OPTIONS)
+env -i HOME="$HOME" PATH=/usr/bin:/bin "$APP/bin/kvlens" --version | grep -q "KV Lens $VERSION" \
+  || fail "the launcher did not print 'KV Lens $VERSION'"
+ERR="$CONFIG/stderr"
+REPORT=$(env -i HOME="$HOME" PATH=/usr/bin:/bin JAVA_TOOL_OPTIONS="-Dglass.platform=Monocle -Dmonocle.platform=Headless \
+  -Dprism.order=sw -Dheadless.geometry=1920x1200-32 -Dkvlens.config.dir=$CONFIG" \
+  timeout 120 "$APP/bin/kvlens" --startup-report 2>"$ERR" | grep '^startup-report') \
+  || fail "the launcher did not open the window (--startup-report)"
+if grep -v '^Picked up JAVA_TOOL_OPTIONS' "$ERR" | grep -q .; then
+  grep -v '^Picked up JAVA_TOOL_OPTIONS' "$ERR" | head -5 >&2
+  fail "the launcher wrote to stderr"
+fi
+echo "$REPORT"
+echo ".deb OK: $DEB (icon, desktop file, metainfo, license, headless start)"
