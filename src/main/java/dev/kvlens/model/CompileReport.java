@@ -1,5 +1,6 @@
 package dev.kvlens.model;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.OptionalInt;
  * @param era            which format
  * @param paramsBytes    sum of the library's params (one shard, not divided by pipeline stages)
  * @param tempFuncBytes  max over functions of memory_usage (no ×2 at compile time)
- * @param kvCacheBytes   the KVCache field: 0 for paged-KV models; the legacy window KV in 2024-01
+ * @param kvCacheBytes   the KVCache field: the legacy nn.KVCache bytes the model file still declared (§1.3), else 0
  * @param kvBytesPerToken the per-token line's bytes, when the config and quantization name allow it: only
  *                        for the registry types whose config dataclass has head_dim, num_hidden_layers and
  *                        num_key_value_heads (rules §1.2, {@link ModelType#printsPerTokenLine()}), with all
@@ -55,8 +56,20 @@ public record CompileReport(Era era, long paramsBytes, long tempFuncBytes, long 
     private static final String TWEAK_HINT =
             "To reduce memory usage, tweak `prefill_chunk_size`, `context_window_size` and `sliding_window_size`";
 
-    /** Builds the report MLC would print for a library in the given era. */
+    /**
+     * Builds the report MLC would print for a library in the given era, the legacy KV taken at the era's own
+     * date: 2024-01-01 (2761e6ed) for {@link Era#E2024_01}, when every model file of the §1.3 table still
+     * declared {@code nn.KVCache}; 2024-03-25 (ab9fa813) for {@link Era#E2024_03}, when none did any more.
+     */
     public static CompileReport of(ModelLibrary model, Era era) {
+        return of(model, era, era == Era.E2024_01 ? LocalDate.of(2024, 1, 1) : LocalDate.of(2024, 3, 25));
+    }
+
+    /**
+     * Builds the report MLC would print for a library compiled on a given date in the given era; in the
+     * one-line eras (2024-01 → 2024-05-27) "KVCache" is the legacy KV the model file declared then (§1.3 table).
+     */
+    public static CompileReport of(ModelLibrary model, Era era, LocalDate builtOn) {
         ModelGeometry g = model.geometry();
         OptionalInt perToken = OptionalInt.empty();
         OptionalInt dtypeBytes = kvDtypeBytes(model.quantization().name());
@@ -64,13 +77,7 @@ public record CompileReport(Era era, long paramsBytes, long tempFuncBytes, long 
         if (fields && dtypeBytes.isPresent()) {
             perToken = OptionalInt.of(g.headDim() * g.numHiddenLayers() * g.numKeyValueHeads() * dtypeBytes.getAsInt() * 2);
         }
-        long kv = 0;
-        if (era == Era.E2024_01) {
-            int window = model.compile().slidingWindowSize() > 0 ? model.compile().slidingWindowSize()
-                    : Math.max(model.compile().contextWindowSize(), 0);
-            kv = 2L * g.numHiddenLayers() * (g.numKeyValueHeads() / model.compile().tensorParallelShards())
-                    * g.headDim() * model.quantization().modelDtypeBytes() * window;
-        }
+        long kv = era == Era.E2024_01 || era == Era.E2024_03 ? LegacyKvCache.bytes(model, builtOn) : 0;
         return new CompileReport(era, model.paramsBytes().bytes(), model.tempFuncBytes().bytes(), kv, perToken);
     }
 

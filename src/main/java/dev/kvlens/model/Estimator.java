@@ -27,7 +27,8 @@ public final class Estimator {
             }
             if (additional.geometry().kvStateKind() == KvStateKind.NONE && scenario.rules() != RuleSet.D2025) {
                 throw new IllegalArgumentException("the " + scenario.rules().id() + " rules have no Medusa model ("
-                        + additional.name() + "): MLC-LLM's April-2024 engine predates it");
+                        + additional.name() + "): " + (scenario.rules() == RuleSet.C2024
+                        ? "MLC-LLM's April-2024 engine predates it" : "KV Lens models Medusa with the d2025 rules only"));
             }
         }
         if (rnn && !scenario.additionalModels().isEmpty()) {

@@ -61,10 +61,20 @@ final class KvCacheEstimator {
             case INTERACTIVE -> 1;
             case SERVER -> limits.maxBatchSize();
         });
-        // Step 2: msl.
-        long singleSequence = user.maxSingleSequenceLength().isPresent()
-                ? Math.min(user.maxSingleSequenceLength().getAsLong(), limits.compileMaxSingleSequenceLength())
-                : limits.runtimeMaxSingleSequenceLength();
+        // Step 2: msl. Before 1d19866a (mid-2024 rules) the user value is only stored, as min(user,
+        // runtimeMaxSingle); T and P below use runtimeMaxSingle instead (§3.5 step 2).
+        long singleSequence;
+        long sizingSequence;
+        if (rules.userMaxSingleSequenceLengthSizesCapacity()) {
+            singleSequence = user.maxSingleSequenceLength().isPresent()
+                    ? Math.min(user.maxSingleSequenceLength().getAsLong(), limits.compileMaxSingleSequenceLength())
+                    : limits.runtimeMaxSingleSequenceLength();
+            sizingSequence = singleSequence;
+        } else {
+            sizingSequence = limits.runtimeMaxSingleSequenceLength();
+            singleSequence = user.maxSingleSequenceLength().isPresent()
+                    ? Math.min(user.maxSingleSequenceLength().getAsLong(), sizingSequence) : sizingSequence;
+        }
 
         // Step 3: per-model workspaces, summed over the models with the common B (§3.5, §3.8).
         double kvBytesPerToken = 0;
@@ -114,14 +124,15 @@ final class KvCacheEstimator {
 
         // Step 5: T.
         long total = user.maxTotalSequenceLength().orElse(switch (mode) {
-            case LOCAL -> min(capacity, singleSequence, LOCAL_MAX_TOTAL_SEQUENCE_LENGTH);
-            case INTERACTIVE -> Math.min(capacity, singleSequence);
-            case SERVER -> singleSequence == Long.MAX_VALUE ? capacity : Math.min(capacity, Math.multiplyExact(batch, singleSequence));
+            case LOCAL -> min(capacity, sizingSequence, LOCAL_MAX_TOTAL_SEQUENCE_LENGTH);
+            case INTERACTIVE -> rules.interactiveCappedBySlidingWindow()
+                    ? min(capacity, sizingSequence, limits.minSlidingWindowSize()) : Math.min(capacity, sizingSequence);
+            case SERVER -> sizingSequence == Long.MAX_VALUE ? capacity : Math.min(capacity, Math.multiplyExact(batch, sizingSequence));
         });
         // Step 6: P.
         long prefill = user.prefillChunkSize().orElse(switch (mode) {
             case LOCAL, INTERACTIVE -> min(limits.runtimeMaxPrefillChunkSize(),
-                    rules.prefillCappedByCapacity() ? total : capacity, singleSequence);
+                    rules.prefillCappedByCapacity() ? total : capacity, sizingSequence);
             case SERVER -> limits.runtimeMaxPrefillChunkSize();
         });
 

@@ -11,12 +11,15 @@ import java.util.List;
  * @param runtimeMaxSingleSequenceLength  the chat config's context window (clamped), or "unlimited"
  * @param runtimeMaxPrefillChunkSize      the chat config's prefill chunk (clamped to the compile-time one)
  * @param maxBatchSize                    the compile-time max batch size
+ * @param minSlidingWindowSize            the smallest sliding window, or {@code Long.MAX_VALUE} when no model
+ *                                        has one (used by the mid-2024 interactive cap, §3.5 step 2)
  */
 public record ModelLimits(
         long compileMaxSingleSequenceLength,
         long runtimeMaxSingleSequenceLength,
         long runtimeMaxPrefillChunkSize,
-        long maxBatchSize) {
+        long maxBatchSize,
+        long minSlidingWindowSize) {
 
     /**
      * Derives the limits for one model under a rule set.
@@ -39,6 +42,7 @@ public record ModelLimits(
         long runtimeSingle = unlimited;
         long runtimePrefillMin = Long.MAX_VALUE;
         long batch = Long.MAX_VALUE;
+        long sliding = Long.MAX_VALUE;
         for (int i = 0; i < models.size(); i++) {
             ModelLibrary model = models.get(i);
             int compileContext = model.compile().contextWindowSize();
@@ -65,12 +69,17 @@ public record ModelLimits(
                 runtimePrefillMin = Math.min(runtimePrefillMin, runtimePrefill);
             }
             batch = Math.min(batch, model.compile().maxBatchSize());
+            // MLC reads the chat config's top-level sliding_window_size, which gen_config writes as the
+            // compile-time value; KV Lens holds the compile-time one.
+            if (model.compile().slidingWindowSize() != -1) {
+                sliding = Math.min(sliding, model.compile().slidingWindowSize());
+            }
         }
         if (runtimePrefillMin == Long.MAX_VALUE) {
             throw new IllegalArgumentException("no model bounds the prefill chunk size: every model has "
                     + "prefill_chunk_size -1 (a Medusa model cannot run alone)");
         }
-        return new ModelLimits(compileSingle, runtimeSingle, runtimePrefillMin, batch);
+        return new ModelLimits(compileSingle, runtimeSingle, runtimePrefillMin, batch, sliding);
     }
 
     private static void rejectAboveCompile(int index, int compileContext, int runtimeContext, int compilePrefill,

@@ -37,7 +37,9 @@ final class EngineOptions {
     Long prefillChunkSize;
 
     @Option(names = "--rules", paramLabel = "R", defaultValue = "d2025",
-            description = "d2025 (MLC-LLM >= v0.20) or c2024 (April 2024 wheels); default ${DEFAULT-VALUE}.")
+            description = "d2025 (MLC-LLM >= v0.20), d2024mid (2024-05-03 to 2024-08-06 builds: a user "
+                    + "max_single_sequence_length does not size T or P) or c2024 (April 2024 wheels); "
+                    + "default ${DEFAULT-VALUE}.")
     String rules;
 
     EngineSettings engine() {
