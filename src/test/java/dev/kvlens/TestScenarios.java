@@ -71,4 +71,38 @@ public final class TestScenarios {
     public static Scenario scenario(ModelLibrary library, long deviceBytes, EngineMode mode, RuleSet rules) {
         return new Scenario(library, new Device("test", Backend.CUDA, deviceBytes), EngineSettings.defaults(mode), rules);
     }
+
+    /**
+     * An MLC weights folder of a Llama-3.2-1B-like draft model (h 2048, I 8192, 16 layers, 8 KV heads of 64, tied,
+     * context 4096, prefill 2048, max batch 64) whose tensor cache sums to 700,000,000 B (600,000,000 + 100,000,000).
+     */
+    public static java.nio.file.Path llamaDraftFolder(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("Llama-3.2-1B-Instruct-q4f16_1-MLC"));
+        com.fasterxml.jackson.databind.node.ObjectNode chat = dev.kvlens.io.Json.mapper().createObjectNode();
+        chat.put("model_type", "llama");
+        chat.put("quantization", "q4f16_1");
+        com.fasterxml.jackson.databind.node.ObjectNode model = chat.putObject("model_config");
+        model.put("hidden_size", 2048);
+        model.put("intermediate_size", 8192);
+        model.put("num_attention_heads", 32);
+        model.put("num_key_value_heads", 8);
+        model.put("head_dim", 64);
+        model.put("num_hidden_layers", 16);
+        model.put("vocab_size", 128256);
+        model.put("tie_word_embeddings", true);
+        model.put("context_window_size", 4096);
+        model.put("prefill_chunk_size", 2048);
+        model.put("max_batch_size", 64);
+        chat.put("context_window_size", 4096);
+        chat.put("prefill_chunk_size", 2048);
+        java.nio.file.Files.writeString(folder.resolve("mlc-chat-config.json"), dev.kvlens.io.Json.mapper().writeValueAsString(chat));
+        // tensor cache: two records, 600,000,000 + 100,000,000 = 700,000,000 B
+        java.nio.file.Files.writeString(folder.resolve("tensor-cache.json"), """
+                {"metadata": {"ParamSize": 2, "ParamBytes": 7e8},
+                 "records": [{"dataPath": "params_shard_0.bin", "format": "raw-shard", "nbytes": 700000000,
+                   "records": [{"name": "a", "shape": [1], "dtype": "uint32", "nbytes": 600000000, "byteOffset": 0},
+                               {"name": "b", "shape": [1], "dtype": "float16", "nbytes": 100000000, "byteOffset": 0}]}]}
+                """);
+        return folder;
+    }
 }

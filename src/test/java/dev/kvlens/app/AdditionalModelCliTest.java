@@ -37,33 +37,7 @@ class AdditionalModelCliTest {
     }
 
     private Path draftFolder() throws IOException {
-        Path folder = Files.createDirectories(dir.resolve("Llama-3.2-1B-Instruct-q4f16_1-MLC"));
-        ObjectNode chat = Json.mapper().createObjectNode();
-        chat.put("model_type", "llama");
-        chat.put("quantization", "q4f16_1");
-        ObjectNode model = chat.putObject("model_config");
-        model.put("hidden_size", 2048);
-        model.put("intermediate_size", 8192);
-        model.put("num_attention_heads", 32);
-        model.put("num_key_value_heads", 8);
-        model.put("head_dim", 64);
-        model.put("num_hidden_layers", 16);
-        model.put("vocab_size", 128256);
-        model.put("tie_word_embeddings", true);
-        model.put("context_window_size", 4096);
-        model.put("prefill_chunk_size", 2048);
-        model.put("max_batch_size", 64);
-        chat.put("context_window_size", 4096);
-        chat.put("prefill_chunk_size", 2048);
-        Files.writeString(folder.resolve("mlc-chat-config.json"), Json.mapper().writeValueAsString(chat));
-        // tensor cache: two records, 600,000,000 + 100,000,000 = 700,000,000 B
-        Files.writeString(folder.resolve("tensor-cache.json"), """
-                {"metadata": {"ParamSize": 2, "ParamBytes": 7e8},
-                 "records": [{"dataPath": "params_shard_0.bin", "format": "raw-shard", "nbytes": 700000000,
-                   "records": [{"name": "a", "shape": [1], "dtype": "uint32", "nbytes": 600000000, "byteOffset": 0},
-                               {"name": "b", "shape": [1], "dtype": "float16", "nbytes": 100000000, "byteOffset": 0}]}]}
-                """);
-        return folder;
+        return dev.kvlens.TestScenarios.llamaDraftFolder(dir);
     }
 
     private Path medusaConfig() throws IOException {

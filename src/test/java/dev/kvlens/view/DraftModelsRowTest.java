@@ -1,9 +1,7 @@
 package dev.kvlens.view;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.app.KvLensApp;
 import dev.kvlens.app.ViewModels;
-import dev.kvlens.io.Json;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.viewmodel.EstimatorViewModel;
 import dev.kvlens.viewmodel.RecentFiles;
@@ -65,26 +63,7 @@ class DraftModelsRowTest {
     };
 
     static Path draftFolder() throws IOException {
-        Path folder = Files.createDirectories(dir.resolve("Llama-3.2-1B-Instruct-q4f16_1-MLC"));
-        ObjectNode chat = Json.mapper().createObjectNode();
-        chat.put("model_type", "llama");
-        chat.put("quantization", "q4f16_1");
-        ObjectNode model = chat.putObject("model_config");
-        model.put("hidden_size", 2048);
-        model.put("intermediate_size", 8192);
-        model.put("num_attention_heads", 32);
-        model.put("num_key_value_heads", 8);
-        model.put("head_dim", 64);
-        model.put("num_hidden_layers", 16);
-        model.put("vocab_size", 128256);
-        model.put("tie_word_embeddings", true);
-        model.put("context_window_size", 4096);
-        model.put("prefill_chunk_size", 2048);
-        model.put("max_batch_size", 64);
-        chat.put("context_window_size", 4096);
-        chat.put("prefill_chunk_size", 2048);
-        Files.writeString(folder.resolve("mlc-chat-config.json"), Json.mapper().writeValueAsString(chat));
-        return folder;
+        return dev.kvlens.TestScenarios.llamaDraftFolder(dir);
     }
 
     @Start

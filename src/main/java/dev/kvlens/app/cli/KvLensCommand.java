@@ -82,8 +82,10 @@ public final class KvLensCommand {
         if (ex instanceof java.io.UncheckedIOException io) {
             return "could not read or write a file: " + UserText.oneLine(io.getCause().getMessage());
         }
-        return "unexpected problem: " + UserText.oneLine(ex.getMessage() == null ? ex.getClass().getSimpleName()
-                : ex.getMessage());
+        // never a class name: a problem without a message is reported as such
+        return ex.getMessage() == null || UserText.oneLine(ex.getMessage()).isEmpty()
+                ? "unexpected problem inside KV Lens (please report it with the command you ran)"
+                : "unexpected problem: " + UserText.oneLine(ex.getMessage());
     }
 
     /** A file name this system can represent (LANG=C cannot name non-ASCII files). */
