@@ -42,6 +42,7 @@ public final class KvLensApp extends Application {
     private final UserState state = UserState.inDefaultLocation();
     private EstimatorViewModel viewModel;
     private Stage stage;
+    private StagePlacement placement;
     private final javafx.beans.property.BooleanProperty mapBeside = new javafx.beans.property.SimpleBooleanProperty();
 
     @Override
@@ -53,7 +54,7 @@ public final class KvLensApp extends Application {
         rememberImportedModels(catalog);
         MainView view = createView(viewModel, io, new RecentFiles(state.recentFiles(), this::rememberRecent));
         view.mapBesideChartProperty().bindBidirectional(mapBeside);
-        Scene scene = new Scene(view, 1360, 860);
+        Scene scene = new Scene(view);
         scene.getStylesheets().add(KvLensApp.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.titleProperty().bind(I18n.bind("app.title"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
@@ -61,20 +62,14 @@ public final class KvLensApp extends Application {
                     KvLensApp.class.getResource("/assets/icons/kvlens-" + size + ".png").toExternalForm()));
         }
         stage.setScene(scene);
-        stage.setMinWidth(960);
-        stage.setMinHeight(640);
-        state.window().map(b -> b.within(visibleScreens())).ifPresent(b -> {
-            stage.setX(b.x());
-            stage.setY(b.y());
-            stage.setWidth(b.width());
-            stage.setHeight(b.height());
-            stage.setMaximized(b.maximized());
-        });
+        placement = new StagePlacement(stage);
+        placement.place(state.window());
         this.stage = stage; // the session is saved in stop(): closing the window and File ▸ Quit alike
         if (startupReport()) {
             StartupReport.afterFirstFrame(scene);
         }
         stage.show();
+        placement.follow();
         saveOnTermination(stage);
         showStateProblems(stage);
         getParameters().getRaw().stream().filter(a -> !a.equals(STARTUP_REPORT))
@@ -134,22 +129,6 @@ public final class KvLensApp extends Application {
         alert.show();
     }
 
-    /** The visible areas of the screens, the primary first. */
-    private static List<UserState.Area> visibleScreens() {
-        List<UserState.Area> areas = new java.util.ArrayList<>();
-        javafx.stage.Screen primary = javafx.stage.Screen.getPrimary();
-        for (javafx.stage.Screen screen : javafx.stage.Screen.getScreens()) {
-            javafx.geometry.Rectangle2D b = screen.getVisualBounds();
-            UserState.Area area = new UserState.Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
-            if (screen.equals(primary)) {
-                areas.add(0, area);
-            } else {
-                areas.add(area);
-            }
-        }
-        return areas;
-    }
-
     /**
      * SIGTERM (logout, {@code kill}) runs shutdown hooks but not {@link #stop()}: the hook saves the session as
      * the FX thread last saw it (kept current on every change), unless stop() already did.
@@ -160,8 +139,7 @@ public final class KvLensApp extends Application {
         }
         Runnable remember = () -> {
             try {
-                latest = new Session(viewModel.document(), new UserState.WindowBounds(stage.getX(), stage.getY(),
-                        stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+                latest = new Session(viewModel.document(), placement.now());
             } catch (RuntimeException e) {
                 // an inconsistent moment (a half-typed value): keep the last consistent session
             }
@@ -279,8 +257,7 @@ public final class KvLensApp extends Application {
         if (stage != null && !startupReport()) {
             Session session;
             try {
-                session = new Session(viewModel.document(), new UserState.WindowBounds(stage.getX(), stage.getY(),
-                        stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+                session = new Session(viewModel.document(), placement.now());
             } catch (RuntimeException e) {
                 session = latest;
             }
