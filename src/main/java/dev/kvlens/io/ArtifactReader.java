@@ -5,6 +5,7 @@ import dev.kvlens.model.Artifact;
 import dev.kvlens.model.PrintedLog;
 
 import dev.kvlens.model.InputLimits;
+import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.LibraryMetadata;
 
 import java.math.BigDecimal;
@@ -83,11 +84,12 @@ public final class ArtifactReader {
                     throw new InputException(source, "params", "has a shape or size whose bytes do not fit in 64 bits");
                 }
             }
+            Optional<String> known = ModelNames.ofConfig(folder.map(Path::of), root);
             if (root.has("model_config")) {
-                return new Artifact.ModelConfig(source, ChatConfigReader.parse(source, root), folder);
+                return new Artifact.ModelConfig(source, named(ChatConfigReader.parse(source, root), known), folder);
             }
             if (root.has("model_type")) {
-                String model = folder.map(f -> Path.of(f).getFileName()).map(Path::toString).orElse(source);
+                String model = known.or(() -> folder.map(f -> Path.of(f).getFileName()).map(Path::toString)).orElse(source);
                 return new Artifact.ModelConfig(source, HfConfigReader.parse(source, model, root), Optional.empty());
             }
             throw new InputException(source, "", "is JSON but not a chat config, a Hugging Face config, library "
@@ -99,6 +101,12 @@ public final class ArtifactReader {
                     + (log.warnings().isEmpty() ? "" : " (" + log.warnings().get(0) + ")"));
         }
         return new Artifact.Log(source, log);
+    }
+
+    /** The description under the name its user knows the model by, when the config's place tells it. */
+    private static ModelDescription named(ModelDescription d, Optional<String> name) {
+        return name.map(n -> new ModelDescription(n, n, d.geometry(), d.quantization(), d.compile(), d.chatConfig(),
+                d.source())).orElse(d);
     }
 
     /** Refuses values beyond {@link InputLimits}, naming the field. */
