@@ -10,6 +10,8 @@ import dev.kvlens.model.ReverseSolver;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.model.Waterfall;
+import dev.kvlens.model.WorkloadFit;
+import dev.kvlens.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
@@ -100,30 +102,45 @@ public final class ExplorationViewModel {
         }).filter(c -> c > 0).orElse(8192);
     }
 
-    /** Sets the context slider to the longest context that fits the current batch; returns it. */
+    /**
+     * Sets the context slider to the longest context at which MLC, in the selected mode, starts and holds the batch
+     * the slider asks for (one sequence when it is Auto); returns it. Same model function as {@code kvlens solve}.
+     */
     public OptionalInt applyMaxContext() {
-        OptionalInt solved = estimate().map(e -> ReverseSolver.maxContext(e.scenario(), currentBatch()))
-                .orElse(OptionalInt.empty());
+        OptionalInt solved = estimate().map(e -> ReverseSolver.maxContext(e.scenario())).orElse(OptionalInt.empty());
         solved.ifPresent(estimator.contextLengthProperty()::set);
         return solved;
     }
 
-    /** Sets the batch slider to the largest batch whose sequences reach the current context; returns it. */
+    /** Sets the batch slider to the largest batch whose sequences all fit at the context asked for; returns it. */
     public OptionalInt applyMaxBatch() {
-        int context = currentContext();
-        OptionalInt solved = estimate().map(e -> ReverseSolver.maxBatch(e.scenario(), context)).orElse(OptionalInt.empty());
+        OptionalInt solved = estimate().map(e -> ReverseSolver.maxBatch(e.scenario())).orElse(OptionalInt.empty());
         solved.ifPresent(estimator.batchSizeProperty()::set);
         return solved;
     }
 
-    /** Picks the smallest preset device that fits the current batch and context; returns it. */
+    /** Picks the smallest preset device on which MLC starts and holds what the sliders ask for; returns it. */
     public Optional<Device> applySmallestDevice() {
-        Optional<Device> device = estimate().flatMap(e -> ReverseSolver.smallestDevice(e.scenario(), presetDevices,
-                OptionalInt.of(currentBatch()), OptionalInt.of(currentContext())));
+        Optional<Device> device = estimate().flatMap(e -> ReverseSolver.smallestDevice(e.scenario(), presetDevices));
         device.flatMap(d -> estimator.devices().stream()
                 .filter(o -> !o.custom() && o.name().equals(d.name()) && o.bytes() == d.totalGlobalMemoryBytes()).findFirst())
                 .ifPresent(estimator.deviceProperty()::set);
         return device;
+    }
+
+    /**
+     * The tooltip of a map cell, in the current language: B × L, MLC's KV capacity there and, when it does not fit,
+     * which condition fails.
+     */
+    public String cellText(CapacityMap map, int x, int y) {
+        WorkloadFit fit = map.fits()[y][x];
+        String status = Messages.get(switch (map.cells()[y][x]) {
+            case FITS -> "map.fits";
+            case TIGHT -> "map.tight";
+            case DOES_NOT_FIT -> "map.reason." + fit.failing().name();
+        });
+        return Messages.get("map.cell", map.batches()[x], map.contexts()[y],
+                fit.tokens(), fit.maxTotalSequenceLength(), status);
     }
 
     /** Moves the batch and context sliders to a map cell. */
