@@ -17,6 +17,8 @@ import dev.kvlens.model.Mib;
 import dev.kvlens.model.MlcCommands;
 import dev.kvlens.model.MlcLogFormatter;
 import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.ModeVerdict;
+import dev.kvlens.text.Phrases;
 import dev.kvlens.model.PrintedLog;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.ScenarioSpec;
@@ -121,6 +123,8 @@ final class EstimateCommand implements Callable<Integer> {
                     printComparison(rows, out);
                 } else {
                     MlcLogFormatter.logLines(estimate).forEach(out::println);
+                    // KV Lens's verdict after MLC's lines, so those stay a byte-identical prefix (issue 12)
+                    ModeVerdict.of(estimate).forEach(v -> out.println("verdict " + Phrases.format(Locale.ENGLISH, v.phrase())));
                     out.flush();
                     MlcLogFormatter.failureMessage(estimate).ifPresent(err::println);
                 }
