@@ -98,6 +98,13 @@ public record ModeVerdict(EngineMode mode, boolean selected, Status status, Limi
         };
     }
 
+    /** The verdict in a few words, for a table cell: "fits, 14.94 GiB left". */
+    public Phrase shortPhrase() {
+        return status == Status.FITS || status == Status.TIGHT
+                ? Phrase.of("verdict.short." + status.name(), new Phrase.Gib(leftBytes))
+                : Phrase.of("verdict.short." + status.name());
+    }
+
     /** The verdict in words: a message key and its arguments. */
     public Phrase phrase() {
         Object name = selected ? Phrase.of("verdict.selectedMode", mode.mlcName()) : mode.mlcName();
