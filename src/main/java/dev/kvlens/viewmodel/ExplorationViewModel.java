@@ -2,6 +2,7 @@ package dev.kvlens.viewmodel;
 
 import dev.kvlens.model.CapacityMap;
 import dev.kvlens.model.Device;
+import dev.kvlens.model.EngineOverrides;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.Estimator;
 import dev.kvlens.model.ModeEstimate;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The trade-off views over the estimator: the capacity map of the current scenario, the compile → runtime
@@ -49,6 +51,8 @@ public final class ExplorationViewModel {
     private final ObjectBinding<Optional<PhysicalAllocation>> physical;
     private final ObjectProperty<ScenarioSpec> pinned = new SimpleObjectProperty<>(this, "pinned");
     private final ObjectBinding<List<Delta>> comparison;
+    private Scenario mapScenario;
+    private CapacityMap lastMap;
 
     public ExplorationViewModel(EstimatorViewModel estimator, List<Device> presetDevices) {
         this.estimator = estimator;
@@ -154,13 +158,26 @@ public final class ExplorationViewModel {
         return r == null ? Optional.empty() : r.estimate();
     }
 
-    private static CapacityMap map(Scenario scenario) {
-        int maxBatch = Math.max(8, scenario.model().compile().maxBatchSize());
-        int window = scenario.model().compile().contextWindowSize();
+    /**
+     * The map of the scenario without its batch and context overrides: every cell sets both, so moving those two
+     * sliders keeps the map (and its 2,304 estimates) as it is.
+     */
+    private CapacityMap map(Scenario scenario) {
+        EngineOverrides o = scenario.engine().overrides().withMaxNumSequence(OptionalLong.empty())
+                .withMaxSingleSequenceLength(OptionalLong.empty());
+        Scenario key = scenario.withEngine(scenario.engine().withOverrides(o));
+        if (key.equals(mapScenario)) {
+            return lastMap;
+        }
+        int maxBatch = Math.max(8, key.model().compile().maxBatchSize());
+        int window = key.model().compile().contextWindowSize();
         int maxContext = window > 0 ? window : 131072;
         int minContext = Math.min(512, maxContext);
-        return CapacityMap.compute(scenario, CapacityMap.logScale(1, maxBatch, MAP_SIZE),
+        CapacityMap map = CapacityMap.compute(key, CapacityMap.logScale(1, maxBatch, MAP_SIZE),
                 CapacityMap.logScale(minContext, maxContext, MAP_SIZE));
+        mapScenario = key;
+        lastMap = map;
+        return map;
     }
 
     private List<Delta> compare() {

@@ -34,4 +34,18 @@ class CapacityMapTextTest {
         Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertThat(vm.cellText(map, 1, 0)).contains("KV 缓存容纳不了 B × L 个 token");
     }
+
+    @Test
+    void movingTheBatchOrContextSliderKeepsTheMapOtherInputsRecomputeIt() {
+        EstimatorViewModel estimator = TestScenarios.startingViewModel();
+        ExplorationViewModel vm = new ExplorationViewModel(estimator, List.of());
+        CapacityMap before = vm.capacityMapProperty().get().orElseThrow();
+        estimator.batchSizeProperty().set(17);
+        estimator.contextLengthProperty().set(3000);
+        assertThat(vm.capacityMapProperty().get().orElseThrow()).isSameAs(before);
+        estimator.gpuMemoryUtilizationProperty().set(0.5);
+        CapacityMap after = vm.capacityMapProperty().get().orElseThrow();
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.capacity()[0]).isLessThan(before.capacity()[0]);
+    }
 }
