@@ -8,6 +8,8 @@ import dev.kvlens.model.Estimate;
 import dev.kvlens.model.MlcLogFormatter;
 import dev.kvlens.model.ModeEstimate;
 import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.ModeVerdict;
+import dev.kvlens.text.Phrases;
 
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -68,7 +70,9 @@ public final class EstimateJson {
 
         ObjectNode modes = root.putObject("modes");
         for (ModeEstimate mode : e.modes()) {
-            modes.set(mode.mode().mlcName(), mode(mode));
+            ObjectNode node = mode(mode);
+            verdict(node.putObject("verdict"), ModeVerdict.of(e, mode));
+            modes.set(mode.mode().mlcName(), node);
         }
         return root;
     }
@@ -107,6 +111,25 @@ public final class EstimateJson {
         mib.put("temporary", Mib.of(mode.temporaryBytes()));
         mib.put("total", Mib.of(mode.totalBytes()));
         return node;
+    }
+
+    /** The verdict (issue 12): status, limit and the physical figure next to MLC's estimate, in bytes. */
+    private static void verdict(ObjectNode node, ModeVerdict v) {
+        node.put("status", v.status().name().toLowerCase(Locale.ROOT));
+        node.put("limitedBy", v.limit().name().toLowerCase(Locale.ROOT));
+        node.put("deviceBytes", v.deviceBytes());
+        node.put("budgetBytes", exact(v.budgetBytes()));
+        node.put("estimatedBytes", exact(v.estimatedBytes()));
+        if (v.physicalBytes().isPresent()) {
+            node.put("physicalBytes", exact(v.physicalBytes().getAsDouble()));
+        } else {
+            node.putNull("physicalBytes");
+        }
+        node.put("physicalProvenance", "inferred from MLC and TVM code (KV pages, attention workspace, state the estimate leaves out), not measured");
+        node.put("leftBytes", exact(v.leftBytes()));
+        node.put("overBudgetBytes", exact(v.overBudgetBytes()));
+        v.stoppedBy().ifPresentOrElse(m -> node.put("stoppedBy", m.mlcName()), () -> node.putNull("stoppedBy"));
+        node.put("text", Phrases.format(Locale.ENGLISH, v.phrase()));
     }
 
     private static void figure(ObjectNode node, ByteFigure figure) {

@@ -13,7 +13,7 @@ import java.util.List;
 final class KvCacheEstimator {
 
     private static final long ATTENTION_WORKSPACE_BYTES = 48L * 1024 * 1024;
-    private static final long LOCAL_MAX_TOTAL_SEQUENCE_LENGTH = 8192;
+    static final long LOCAL_MAX_TOTAL_SEQUENCE_LENGTH = 8192;
     private static final int LOCAL_MAX_BATCH = 4;
 
     private KvCacheEstimator() {

@@ -187,14 +187,7 @@ public final class CapacityMapView extends VBox {
     }
 
     private String describe(int x, int y) {
-        int batch = map.batches()[x];
-        int context = map.contexts()[y];
-        return I18n.get("map.cell", batch, context, (long) batch * context, map.capacity()[x],
-                I18n.get(switch (map.cells()[y][x]) {
-                    case FITS -> "map.fits";
-                    case TIGHT -> "map.tight";
-                    case DOES_NOT_FIT -> "map.noFit";
-                }));
+        return vm.cellText(map, x, y);
     }
 
     private static int nearest(int[] values, int v) {

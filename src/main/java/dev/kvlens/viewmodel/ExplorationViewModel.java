@@ -2,6 +2,7 @@ package dev.kvlens.viewmodel;
 
 import dev.kvlens.model.CapacityMap;
 import dev.kvlens.model.Device;
+import dev.kvlens.model.EngineOverrides;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.Estimator;
 import dev.kvlens.model.ModeEstimate;
@@ -10,6 +11,8 @@ import dev.kvlens.model.ReverseSolver;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.model.Waterfall;
+import dev.kvlens.model.WorkloadFit;
+import dev.kvlens.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The trade-off views over the estimator: the capacity map of the current scenario, the compile → runtime
@@ -47,6 +51,8 @@ public final class ExplorationViewModel {
     private final ObjectBinding<Optional<PhysicalAllocation>> physical;
     private final ObjectProperty<ScenarioSpec> pinned = new SimpleObjectProperty<>(this, "pinned");
     private final ObjectBinding<List<Delta>> comparison;
+    private Scenario mapScenario;
+    private CapacityMap lastMap;
 
     public ExplorationViewModel(EstimatorViewModel estimator, List<Device> presetDevices) {
         this.estimator = estimator;
@@ -100,30 +106,45 @@ public final class ExplorationViewModel {
         }).filter(c -> c > 0).orElse(8192);
     }
 
-    /** Sets the context slider to the longest context that fits the current batch; returns it. */
+    /**
+     * Sets the context slider to the longest context at which MLC, in the selected mode, starts and holds the batch
+     * the slider asks for (one sequence when it is Auto); returns it. Same model function as {@code kvlens solve}.
+     */
     public OptionalInt applyMaxContext() {
-        OptionalInt solved = estimate().map(e -> ReverseSolver.maxContext(e.scenario(), currentBatch()))
-                .orElse(OptionalInt.empty());
+        OptionalInt solved = estimate().map(e -> ReverseSolver.maxContext(e.scenario())).orElse(OptionalInt.empty());
         solved.ifPresent(estimator.contextLengthProperty()::set);
         return solved;
     }
 
-    /** Sets the batch slider to the largest batch whose sequences reach the current context; returns it. */
+    /** Sets the batch slider to the largest batch whose sequences all fit at the context asked for; returns it. */
     public OptionalInt applyMaxBatch() {
-        int context = currentContext();
-        OptionalInt solved = estimate().map(e -> ReverseSolver.maxBatch(e.scenario(), context)).orElse(OptionalInt.empty());
+        OptionalInt solved = estimate().map(e -> ReverseSolver.maxBatch(e.scenario())).orElse(OptionalInt.empty());
         solved.ifPresent(estimator.batchSizeProperty()::set);
         return solved;
     }
 
-    /** Picks the smallest preset device that fits the current batch and context; returns it. */
+    /** Picks the smallest preset device on which MLC starts and holds what the sliders ask for; returns it. */
     public Optional<Device> applySmallestDevice() {
-        Optional<Device> device = estimate().flatMap(e -> ReverseSolver.smallestDevice(e.scenario(), presetDevices,
-                OptionalInt.of(currentBatch()), OptionalInt.of(currentContext())));
+        Optional<Device> device = estimate().flatMap(e -> ReverseSolver.smallestDevice(e.scenario(), presetDevices));
         device.flatMap(d -> estimator.devices().stream()
                 .filter(o -> !o.custom() && o.name().equals(d.name()) && o.bytes() == d.totalGlobalMemoryBytes()).findFirst())
                 .ifPresent(estimator.deviceProperty()::set);
         return device;
+    }
+
+    /**
+     * The tooltip of a map cell, in the current language: B × L, MLC's KV capacity there and, when it does not fit,
+     * which condition fails.
+     */
+    public String cellText(CapacityMap map, int x, int y) {
+        WorkloadFit fit = map.fits()[y][x];
+        String status = Messages.get(switch (map.cells()[y][x]) {
+            case FITS -> "map.fits";
+            case TIGHT -> "map.tight";
+            case DOES_NOT_FIT -> "map.reason." + fit.failing().name();
+        });
+        return Messages.get("map.cell", map.batches()[x], map.contexts()[y],
+                fit.tokens(), fit.maxTotalSequenceLength(), status);
     }
 
     /** Moves the batch and context sliders to a map cell. */
@@ -137,13 +158,26 @@ public final class ExplorationViewModel {
         return r == null ? Optional.empty() : r.estimate();
     }
 
-    private static CapacityMap map(Scenario scenario) {
-        int maxBatch = Math.max(8, scenario.model().compile().maxBatchSize());
-        int window = scenario.model().compile().contextWindowSize();
+    /**
+     * The map of the scenario without its batch and context overrides: every cell sets both, so moving those two
+     * sliders keeps the map (and its 2,304 estimates) as it is.
+     */
+    private CapacityMap map(Scenario scenario) {
+        EngineOverrides o = scenario.engine().overrides().withMaxNumSequence(OptionalLong.empty())
+                .withMaxSingleSequenceLength(OptionalLong.empty());
+        Scenario key = scenario.withEngine(scenario.engine().withOverrides(o));
+        if (key.equals(mapScenario)) {
+            return lastMap;
+        }
+        int maxBatch = Math.max(8, key.model().compile().maxBatchSize());
+        int window = key.model().compile().contextWindowSize();
         int maxContext = window > 0 ? window : 131072;
         int minContext = Math.min(512, maxContext);
-        return CapacityMap.compute(scenario, CapacityMap.logScale(1, maxBatch, MAP_SIZE),
+        CapacityMap map = CapacityMap.compute(key, CapacityMap.logScale(1, maxBatch, MAP_SIZE),
                 CapacityMap.logScale(minContext, maxContext, MAP_SIZE));
+        mapScenario = key;
+        lastMap = map;
+        return map;
     }
 
     private List<Delta> compare() {

@@ -44,7 +44,13 @@ class CliTest {
                 "Under mode \"interactive\", max batch size will be set to 1, max KV cache token capacity will be set to 8192, prefill chunk size will be set to 8192. ",
                 "Under mode \"server\", max batch size will be set to 128, max KV cache token capacity will be set to 492234, prefill chunk size will be set to 8192. ",
                 "The actual engine mode is \"local\". So max batch size is 4, max KV cache token capacity is 8192, prefill chunk size is 8192.",
-                "Estimated total single GPU memory usage: 8174.157 MB (Parameters: 4308.133 MB. KVCache: 1234.073 MB. Temporary buffer: 2631.952 MB). The actual usage might be slightly larger than the estimated number.");
+                "Estimated total single GPU memory usage: 8174.157 MB (Parameters: 4308.133 MB. KVCache: 1234.073 MB. Temporary buffer: 2631.952 MB). The actual usage might be slightly larger than the estimated number.",
+                // issue 12: KV Lens's verdict follows MLC's five lines (deliberately added; MLC's lines stay a
+                // byte-identical prefix). Physical (rules §7 check): 513 pages = 1026.0 MiB, 6596/30,766 pages, and
+                // FlashInfer's 792 MiB instead of 48 MiB; left = 85,027,979,264 B − physical
+                "verdict local (selected): fits — 70.48 GiB left on the 79.19 GiB GPU; KV cache 8,192 tokens, limited by the context length (max_single_sequence_length); MLC estimates 7.98 GiB, the GPU will hold about 8.71 GiB (KV pages, attention workspace and state MLC does not count)",
+                "verdict interactive: fits — 70.48 GiB left on the 79.19 GiB GPU; KV cache 8,192 tokens, limited by the context length (max_single_sequence_length); MLC estimates 7.98 GiB, the GPU will hold about 8.71 GiB (KV pages, attention workspace and state MLC does not count)",
+                "verdict server: fits — 11.15 GiB left on the 79.19 GiB GPU; KV cache 492,234 tokens, limited by the memory budget; MLC estimates 67.31 GiB, the GPU will hold about 68.04 GiB (KV pages, attention workspace and state MLC does not count)");
         assertThat(r.err()).contains("approximate");
     }
 
@@ -77,6 +83,17 @@ class CliTest {
         assertThat(bytes.path("total").decimalValue()).isEqualByComparingTo(sum);
         assertThat(json.path("modes").path("local").path("maxTotalSequenceLength").asLong()).isEqualTo(8192);
         assertThat(json.path("modes").path("interactive").path("maxNumSequence").asLong()).isEqualTo(1);
+        // issue 12: the verdict next to MLC's estimate; 4090 server T = Tmax = 105,511 (§7): 6596 pages of 32 × 65,536 B
+        // plus FlashInfer's 744 MiB beyond the estimate's 48 MiB
+        JsonNode verdict = server.path("verdict");
+        assertThat(verdict.path("status").asText()).isEqualTo("fits");
+        assertThat(verdict.path("limitedBy").asText()).isEqualTo("budget");
+        assertThat(verdict.path("estimatedBytes").decimalValue()).isEqualByComparingTo(bytes.path("total").decimalValue());
+        assertThat(verdict.path("physicalBytes").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(
+                7_754_950_744L + 6596L * 32 * 65_536 + 744L * 1024 * 1024));
+        assertThat(verdict.path("leftBytes").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(
+                25_393_692_672L - (7_754_950_744L + 6596L * 32 * 65_536 + 744L * 1024 * 1024)));
+        assertThat(verdict.path("text").asText()).startsWith("server (selected): fits — 2.82 GiB left on the 23.65 GiB GPU");
     }
 
     @Test

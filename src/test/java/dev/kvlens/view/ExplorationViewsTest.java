@@ -89,14 +89,17 @@ class ExplorationViewsTest {
 
     @Test
     void reverseSolveButtonsSetTheSliders(FxRobot robot) {
+        robot.interact(() -> vm.modeProperty().set(dev.kvlens.model.EngineMode.SERVER));
         robot.interact(() -> vm.batchSizeProperty().set(64));
         robot.interact(() -> robot.lookup("#solveContextButton").queryButton().fire());
         WaitForAsyncUtils.waitForFxEvents();
         int context = vm.contextLengthProperty().get();
-        // 64 sequences on an RTX 4090: Tmax(64) / 64, capped by the 8192-token window
-        assertThat(context).isBetween(1000, 8192);
-        assertThat(dev.kvlens.model.ReverseSolver.fits(vm.scenario(), 64, context)).isTrue();
-        assertThat(dev.kvlens.model.ReverseSolver.fits(vm.scenario(), 64, context + 1)).isFalse();
+        // server, 64 sequences on an RTX 4090: T = min(Tmax(64), 64·L) holds 64·L up to Tmax(64) = 106,525 (rules §7
+        // pieces): L = 1664
+        assertThat(context).isEqualTo(1664);
+        assertThat(dev.kvlens.model.ReverseSolver.fits(vm.scenario(), dev.kvlens.model.Workload.of(64, context))).isTrue();
+        assertThat(dev.kvlens.model.ReverseSolver.fits(vm.scenario(), dev.kvlens.model.Workload.of(64, context + 1)))
+                .isFalse();
     }
 
     @Test

@@ -17,9 +17,12 @@ import dev.kvlens.model.Mib;
 import dev.kvlens.model.MlcCommands;
 import dev.kvlens.model.MlcLogFormatter;
 import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.ModeVerdict;
+import dev.kvlens.text.Phrases;
 import dev.kvlens.model.PrintedLog;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.ScenarioSpec;
+import dev.kvlens.model.SchemeFit;
 import dev.kvlens.model.planner.PlannerTarget;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,6 +70,11 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--emit-command", description = "Print the mlc_llm commands for this scenario instead.")
     boolean emitCommand;
 
+    @Option(names = "--all-quantizations",
+            description = "Instead: every quantization MLC accepts for the model on this device (parameters, KV "
+                    + "capacity per mode, verdict of --mode), as a table, JSON or CSV.")
+    boolean allQuantizations;
+
     @Option(names = "--format", paramLabel = "F", defaultValue = "log", description = "log, json or csv (default ${DEFAULT-VALUE}).")
     String format;
 
@@ -74,7 +82,9 @@ final class EstimateCommand implements Callable<Integer> {
     public Integer call() {
         Format output = parseFormat(format);
         PresetCatalog catalog = PresetCatalog.load();
-        ModelOptions.Selection selection = options.selection(catalog);
+        // --all-quantizations lists every scheme: none needs naming (q4f16_1 only stands in for the description)
+        ModelOptions.Selection selection = allQuantizations
+                ? options.selection(catalog, dev.kvlens.model.Quantization.require("q4f16_1")) : options.selection(catalog);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<PrintedLog> printed = runtimeLog == null ? Optional.empty() : Optional.of(readRuntimeLog(runtimeLog));
@@ -94,6 +104,13 @@ final class EstimateCommand implements Callable<Integer> {
                 options.engine.engine(), options.engine.ruleSet());
         Scenario scenario = scenarioSpec.toScenario(selection.target()
                 .orElse(dev.kvlens.model.planner.PlannerTarget.of(device.backend()))).withAdditionalModels(additional);
+        if (allQuantizations) {
+            if (selection.params() != null || selection.temp() != null) {
+                err.println("note: --all-quantizations computes each scheme's parameters and temporary buffer; the "
+                        + "figures given or imported belong to one scheme and are not used");
+            }
+            return printSchemes(output, scenarioSpec, scenario, out);
+        }
         Estimate estimate = Estimator.estimate(scenario);
 
         if (emitCommand) {
@@ -121,12 +138,30 @@ final class EstimateCommand implements Callable<Integer> {
                     printComparison(rows, out);
                 } else {
                     MlcLogFormatter.logLines(estimate).forEach(out::println);
+                    // KV Lens's verdict after MLC's lines, so those stay a byte-identical prefix (issue 12)
+                    ModeVerdict.of(estimate).forEach(v -> out.println("verdict " + Phrases.format(Locale.ENGLISH, v.phrase())));
                     out.flush();
                     MlcLogFormatter.failureMessage(estimate).ifPresent(err::println);
                 }
             }
         }
         return estimate.succeeds() ? 0 : KvLensCommand.EXIT_INSUFFICIENT_MEMORY;
+    }
+
+    private static int printSchemes(Format output, ScenarioSpec spec, Scenario scenario, PrintWriter out) {
+        if (!scenario.additionalModels().isEmpty()) {
+            throw new IllegalArgumentException("--all-quantizations takes the main model only (no --additional-model)");
+        }
+        List<SchemeFit> rows = SchemeFit.all(spec.model(), spec.device(), spec.engine(), spec.rules(),
+                scenario.model().target());
+        switch (output) {
+            case JSON -> out.println(SchemeTable.json(rows));
+            case CSV -> out.print(SchemeTable.csv(rows));
+            case LOG -> out.print(SchemeTable.text(rows, "Every quantization MLC accepts for " + scenario.model().name()
+                    + " on " + spec.device().name() + " (" + spec.rules().id() + " rules):", spec.engine().mode()));
+        }
+        out.flush();
+        return 0;
     }
 
     private static PrintedLog readRuntimeLog(Path file) {

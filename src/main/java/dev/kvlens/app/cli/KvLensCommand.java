@@ -21,7 +21,7 @@ import java.nio.file.Path;
         mixinStandardHelpOptions = true,
         versionProvider = KvLensCommand.Version.class,
         description = "Where an MLC-LLM model's GPU memory goes: MLC's own runtime estimate, per engine mode.",
-        subcommands = {EstimateCommand.class, CompileReportCommand.class, ExportPngCommand.class, DevicesCommand.class,
+        subcommands = {EstimateCommand.class, SolveCommand.class, CompileReportCommand.class, ExportPngCommand.class, DevicesCommand.class,
                 PresetsCommand.class, ModelsCommand.class})
 public final class KvLensCommand {
 

@@ -147,6 +147,11 @@ final class ModelOptions {
     }
 
     Selection select(PresetCatalog catalog) {
+        return select(catalog, java.util.Optional.empty());
+    }
+
+    /** The selection; {@code fallback} stands in when nothing names a quantization (--all-quantizations lists them all). */
+    Selection select(PresetCatalog catalog, java.util.Optional<Quantization> fallback) {
         Artifact.Metadata library = null;
         ModelDescription read;
         if (source == null && modelLib != null) {
@@ -166,7 +171,8 @@ final class ModelOptions {
         Artifact.Metadata lib = library;
         Quantization scheme = quantization != null ? Quantization.require(quantization)
                 : read.quantization().or(() -> lib == null ? java.util.Optional.empty()
-                        : lib.metadata().quantization().flatMap(Quantization::byName)).orElseThrow(() -> new IllegalArgumentException(
+                        : lib.metadata().quantization().flatMap(Quantization::byName)).or(() -> fallback)
+                .orElseThrow(() -> new IllegalArgumentException(
                 "--quantization is required: " + read.source() + " does not name a quantization"));
         ModelDescription description = read;
         ByteFigure importedParams = folderParams;

@@ -22,6 +22,11 @@ final class ScenarioOptions {
         return model.options.select(catalog);
     }
 
+    /** The selection, with {@code fallback} as the scheme when none is named. */
+    ModelOptions.Selection selection(PresetCatalog catalog, dev.kvlens.model.Quantization fallback) {
+        return model.options.select(catalog, java.util.Optional.of(fallback));
+    }
+
     boolean hasDevice() {
         return device != null;
     }
