@@ -1,7 +1,6 @@
 package dev.kvlens.model;
 
 import dev.kvlens.model.planner.PlannerTarget;
-import dev.kvlens.model.planner.TempBufferSource;
 
 import java.util.Objects;
 

@@ -255,7 +255,7 @@ public final class EstimatorViewModel {
      * ({@link #addAdditionalModel}).
      */
     public CompletableFuture<AdditionalModel> readAdditionalModel(FileCommands files, Path path) {
-        PlannerTarget target = PlannerTarget.of(currentDevice().backend());
+        PlannerTarget target = currentDevice().backend().plannerTarget();
         return files.read(path, Map.of()).thenApply(artifact -> {
             AdditionalModel added;
             if (artifact instanceof Artifact.ModelConfig c) {
@@ -429,7 +429,7 @@ public final class EstimatorViewModel {
     public Scenario scenario() {
         ScenarioSpec spec = spec();
         ModelLibrary library = libraries.get(spec.model(), spec.quantization(), spec.model().compile(),
-                givenParamsBytes.get(), givenTempFuncBytes.get(), PlannerTarget.of(spec.device().backend()));
+                givenParamsBytes.get(), givenTempFuncBytes.get(), spec.device().backend().plannerTarget());
         Scenario single = new Scenario(library, spec.device(), spec.engine(), spec.rules());
         return additionalModels.isEmpty() ? single : single.withAdditionalModels(additionalLibraries(library.target()));
     }

@@ -6,7 +6,7 @@ import dev.kvlens.model.ModelFamily;
 import dev.kvlens.model.ModelGeometry;
 import dev.kvlens.model.Quantization;
 import dev.kvlens.model.planner.PlannerTarget;
-import dev.kvlens.model.planner.TempBufferSource;
+import dev.kvlens.model.TempBufferSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -83,7 +83,7 @@ final class EstimateCommand implements Callable<Integer> {
         if (options.hasDevice()) {
             device = options.device(catalog, err);
             additional = AdditionalModels.read(additionalModels,
-                    selection.target().orElse(dev.kvlens.model.planner.PlannerTarget.of(device.backend())));
+                    selection.target().orElse(device.backend().plannerTarget()));
         } else {
             // The solved device is a CUDA one (solveDevice).
             additional = AdditionalModels.read(additionalModels, selection.target().orElse(PlannerTarget.CUDA));
@@ -93,7 +93,7 @@ final class EstimateCommand implements Callable<Integer> {
                 Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
                 options.engine.engine(), options.engine.ruleSet());
         Scenario scenario = scenarioSpec.toScenario(selection.target()
-                .orElse(dev.kvlens.model.planner.PlannerTarget.of(device.backend()))).withAdditionalModels(additional);
+                .orElse(device.backend().plannerTarget())).withAdditionalModels(additional);
         Estimate estimate = Estimator.estimate(scenario);
 
         if (emitCommand) {

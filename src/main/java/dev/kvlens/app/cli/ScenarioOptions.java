@@ -1,6 +1,5 @@
 package dev.kvlens.app.cli;
 
-import dev.kvlens.model.planner.PlannerTarget;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.Scenario;
@@ -40,7 +39,7 @@ final class ScenarioOptions {
 
     Scenario scenario(PresetCatalog catalog) {
         Device device = device(catalog);
-        return new Scenario(selection(catalog).library(PlannerTarget.of(device.backend())), device,
+        return new Scenario(selection(catalog).library(device.backend().plannerTarget()), device,
                 engine.engine(), engine.ruleSet());
     }
 }

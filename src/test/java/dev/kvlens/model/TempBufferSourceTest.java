@@ -1,13 +1,8 @@
-package dev.kvlens.model.planner;
+package dev.kvlens.model;
 
 import dev.kvlens.TestScenarios;
 import dev.kvlens.app.CliTestAccess;
-import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.CompileConfig;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.ModelLibrary;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.planner.PlannerTarget;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
