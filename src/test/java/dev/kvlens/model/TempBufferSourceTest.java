@@ -58,6 +58,20 @@ class TempBufferSourceTest {
     }
 
     @Test
+    void anMoeModelsHeuristicUsesTheRoutedExpertWidth() {
+        ModelDescription mixtral = TestScenarios.preset("mixtral-8x7b");
+        CompileConfig compile = mixtral.compile().withPrefillChunkSize(2048);
+
+        ByteFigure temp = TempBufferSource.estimate(mixtral.geometry(), Q4F16_1, compile, PlannerTarget.CUDA);
+
+        // HF config: h 4096, expert width 14336, 2 experts per token. MLC's MoE gathers the routed tokens to
+        // [S·2, h] and runs e1_e3 as [S·2, 2·14336]: W = 2·2·14336 = 57,344; symbolic vocab, n_h 2, a 2
+        assertThat(temp.bytes()).isEqualTo(2048L * (2 * 57_344 + 57_344 / 2 + 2 * 4096) * 2);
+        assertThat(temp.provenance()).isEqualTo(ByteFigure.Provenance.HEURISTIC);
+        assertThat(temp.detail()).contains("MoE").contains("estimate");
+    }
+
+    @Test
     void aLibraryRemembersItsTargetWhenRecompiled() {
         ModelLibrary library = ModelLibrary.build(TestScenarios.preset("llama-3-8b"), Q4F16_1,
                 TestScenarios.preset("llama-3-8b").compile(), null, null, PlannerTarget.WEBGPU);
