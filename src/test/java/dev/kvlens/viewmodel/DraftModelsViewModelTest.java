@@ -161,6 +161,23 @@ class DraftModelsViewModelTest {
     }
 
     @Test
+    void aPinnedScenarioKeepsItsDraftModelWhenTheCurrentOneDropsIt() {
+        ExplorationViewModel exploration = new ExplorationViewModel(vm, List.of());
+        vm.addAdditionalModel(readDraft());
+        exploration.pinCurrent();
+
+        vm.removeAdditionalModel(0);
+
+        // A = main + draft (8,965,490,736 B above), B = the main model alone (8,571,225,240 B)
+        ExplorationViewModel.Delta total = exploration.comparisonProperty().get().stream()
+                .filter(d -> d.quantity().equals("total")).findFirst().orElseThrow();
+        assertThat(total.aBytes()).isEqualTo(8_965_490_736.0);
+        assertThat(total.bBytes()).isEqualTo(8_571_225_240.0);
+        ExplorationViewModel.Delta params = exploration.comparisonProperty().get().get(0);
+        assertThat(params.aBytes()).isEqualTo((double) (P1 + P2));
+    }
+
+    @Test
     void filesThatAreNotAModelOrNameNoSchemeFailWithOneLineNamingTheFile() {
         assertThatThrownBy(() -> vm.readAdditionalModel(files, Path.of("nameless")).join())
                 .isInstanceOf(CompletionException.class)
