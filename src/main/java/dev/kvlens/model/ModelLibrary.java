@@ -106,6 +106,18 @@ public record ModelLibrary(
         return new ModelLibrary(name, geometry, quantization, compile, chatConfig, paramsBytes, temp, target);
     }
 
+    /**
+     * The library as model code of {@code date} builds it (rules §1.3 era-dependent layouts: a separate lm_head where
+     * the file ignored the tie, MoE gates): computed parameter bytes follow that date's layout; measured ones stay.
+     */
+    public ModelLibrary builtOn(java.time.LocalDate date) {
+        if (paramsBytes.provenance() != ByteFigure.Provenance.COMPUTED || date.equals(LayoutEra.CURRENT.builtOn())) {
+            return this;
+        }
+        long bytes = ParameterBytes.of(geometry, quantization, compile.tensorParallelShards(), LayoutEra.builtOn(date));
+        return withParamsBytes(new ByteFigure(bytes, ByteFigure.Provenance.COMPUTED, "parameter layout of " + date));
+    }
+
     /** The KV-cache metadata of this library (per shard). */
     public KvCacheGeometry kvCache() {
         return geometry.kvCache(compile.tensorParallelShards());

@@ -17,6 +17,7 @@ import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.planner.PlannerTarget;
 import dev.kvlens.model.Quantization;
 import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.RuleSetEras;
 import dev.kvlens.model.MlcCommands;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.ScenarioDocument;
@@ -84,6 +85,7 @@ public final class EstimatorViewModel {
     private final ObjectProperty<String> modelLocation = new SimpleObjectProperty<>(this, "modelLocation");
     private final ObjectProperty<ByteFigure> givenParamsBytes = new SimpleObjectProperty<>(this, "givenParamsBytes");
     private final ObjectProperty<ByteFigure> givenTempFuncBytes = new SimpleObjectProperty<>(this, "givenTempFuncBytes");
+    private final ObjectProperty<java.time.LocalDate> builtOn = new SimpleObjectProperty<>(this, "builtOn");
 
     private final ObservableList<AdditionalModel> additionalModels = FXCollections.observableArrayList();
     private final Map<AdditionalModel, ModelLibrary> additionalLibraries = new IdentityHashMap<>();
@@ -128,7 +130,8 @@ public final class EstimatorViewModel {
         result.bind(Bindings.createObjectBinding(this::compute, model, quantization, device, customDeviceBytes,
                 customBackend, gpuMemoryUtilization, tensorParallelShards, rules, mode, batchSize, contextLength,
                 kvCapacity, prefillChunk, prefillIsRuntimeOverride, givenParamsBytes, givenTempFuncBytes, modelLocation,
-                additionalModels));
+                additionalModels, builtOn));
+        model.addListener((o, was, now) -> builtOn.set(null)); // an imported log's date was that model's
     }
 
     /**
@@ -239,6 +242,19 @@ public final class EstimatorViewModel {
     /** Measured max per-function temporary bytes (null = the §4.2 heuristic). */
     public ObjectProperty<ByteFigure> givenTempFuncBytesProperty() {
         return givenTempFuncBytes;
+    }
+
+    /**
+     * The date of the mlc-llm build the library comes from, as an imported log tells it; null = the rule set's own
+     * era ({@link RuleSetEras#builtOn}). Computed parameters and the compile report's legacy KV follow it (§1.3).
+     */
+    public ObjectProperty<java.time.LocalDate> builtOnProperty() {
+        return builtOn;
+    }
+
+    /** The build date in effect: the imported one, else the rule set's. */
+    public java.time.LocalDate builtOn() {
+        return builtOn.get() != null ? builtOn.get() : RuleSetEras.builtOn(rules.get());
     }
 
     // ------------------------------------------------------------------ additional models (rules §3.8)
@@ -417,8 +433,8 @@ public final class EstimatorViewModel {
         try {
             Scenario scenario = scenario();
             Estimate estimate = Estimator.estimate(scenario);
-            CompileReport.Era era = scenario.rules() == RuleSet.D2025 ? CompileReport.Era.E2025 : CompileReport.Era.E2024_03;
-            return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(), era));
+            return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(),
+                    RuleSetEras.compileReport(scenario.rules()), builtOn()));
         } catch (IllegalArgumentException | ArithmeticException e) {
             return EstimateResult.failed(dev.kvlens.model.UserText.oneLine(e instanceof ArithmeticException
                     ? "a value is too large to compute with (more than 64 bits)" : e.getMessage()));
@@ -429,7 +445,8 @@ public final class EstimatorViewModel {
     public Scenario scenario() {
         ScenarioSpec spec = spec();
         ModelLibrary library = libraries.get(spec.model(), spec.quantization(), spec.model().compile(),
-                givenParamsBytes.get(), givenTempFuncBytes.get(), spec.device().backend().plannerTarget());
+                givenParamsBytes.get(), givenTempFuncBytes.get(), spec.device().backend().plannerTarget())
+                .builtOn(builtOn());
         Scenario single = new Scenario(library, spec.device(), spec.engine(), spec.rules());
         return additionalModels.isEmpty() ? single : single.withAdditionalModels(additionalLibraries(library.target()));
     }

@@ -18,6 +18,8 @@ import dev.kvlens.model.MlcCommands;
 import dev.kvlens.model.MlcLogFormatter;
 import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.RuleSetEras;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.model.planner.PlannerTarget;
@@ -78,6 +80,7 @@ final class EstimateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<PrintedLog> printed = runtimeLog == null ? Optional.empty() : Optional.of(readRuntimeLog(runtimeLog));
+        RuleSet rules = rules(printed, err);
         Device device;
         List<ModelLibrary> additional;
         if (options.hasDevice()) {
@@ -87,11 +90,11 @@ final class EstimateCommand implements Callable<Integer> {
         } else {
             // The solved device is a CUDA one (solveDevice).
             additional = AdditionalModels.read(additionalModels, selection.target().orElse(PlannerTarget.CUDA));
-            device = solveDevice(selection, additional, printed, err);
+            device = solveDevice(selection, additional, printed, rules, err);
         }
         ScenarioSpec scenarioSpec = new ScenarioSpec(selection.description(), selection.scheme(),
                 Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
-                options.engine.engine(), options.engine.ruleSet());
+                options.engine.engine(), rules);
         Scenario scenario = scenarioSpec.toScenario(selection.target()
                 .orElse(device.backend().plannerTarget())).withAdditionalModels(additional);
         Estimate estimate = Estimator.estimate(scenario);
@@ -137,16 +140,28 @@ final class EstimateCommand implements Callable<Integer> {
         return log.log();
     }
 
+    /** --rules, else the rule set the runtime log's lines belong to (rules §6), else d2025. */
+    private RuleSet rules(Optional<PrintedLog> printed, PrintWriter err) {
+        if (options.engine.rulesGiven() || printed.isEmpty()) {
+            return options.engine.ruleSet();
+        }
+        RuleSet fromLog = RuleSetEras.ofLog(printed.get()).orElse(RuleSet.D2025);
+        if (fromLog != RuleSet.D2025) {
+            err.println("note: rules " + fromLog.id() + " (the log's lines are " + fromLog.label()
+                    + "); pass --rules to choose others");
+        }
+        return fromLog;
+    }
+
     private Device solveDevice(ModelOptions.Selection selection, List<ModelLibrary> additional, Optional<PrintedLog> printed,
-                               PrintWriter err) {
+                               RuleSet rules, PrintWriter err) {
         long capacity = printed.flatMap(p -> p.serverCapacity().isPresent()
                 ? Optional.of(p.serverCapacity().getAsLong()) : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no device given: use --gpu, --gpu-memory-bytes or --gpu-memory-mib"
                                 + (printed.isPresent() ? " (the runtime log has no server capacity to solve it from)" : "")));
         Scenario probe = new Scenario(selection.library(), additional,
-                new Device("solved", dev.kvlens.model.Backend.CUDA, 1L << 34), options.engine.engine(),
-                options.engine.ruleSet());
+                new Device("solved", dev.kvlens.model.Backend.CUDA, 1L << 34), options.engine.engine(), rules);
         DeviceMemorySolver.Range range = DeviceMemorySolver.deviceRangeForCapacity(probe, EngineMode.SERVER, capacity)
                 .orElseThrow(() -> new IllegalArgumentException("no device size gives the log's server capacity of "
                         + capacity + " tokens with these inputs"));
