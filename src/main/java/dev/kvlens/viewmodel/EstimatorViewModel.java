@@ -216,7 +216,8 @@ public final class EstimatorViewModel {
 
     /** The mlc_llm commands for the current choices. */
     public MlcCommands commands() {
-        return MlcCommands.of(spec(), model.get().compile(), Optional.ofNullable(modelLocation()));
+        return MlcCommands.of(spec(), model.get().compile(), Optional.ofNullable(modelLocation()),
+                additionalModels.stream().map(AdditionalModel::serveArgument).toList());
     }
 
     /** Where the compiled model lives: the imported config's folder, or mlc-ai's Hugging Face repo for presets. */
@@ -283,7 +284,8 @@ public final class EstimatorViewModel {
                         + ": is not an mlc-chat-config.json or an MLC model folder (an additional model is one of those)");
             }
             added.library(target); // fails now, naming the file, rather than later in the estimate
-            return added;
+            Path folder = artifact instanceof Artifact.ModelFolder || path.getParent() == null ? path : path.getParent();
+            return added.at(folder.toString()); // serve takes the folder that holds mlc-chat-config.json
         });
     }
 

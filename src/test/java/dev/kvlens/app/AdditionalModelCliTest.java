@@ -116,12 +116,18 @@ class AdditionalModelCliTest {
     }
 
     @Test
-    void emittedCommandsSayTheyLeaveTheDraftOut() throws IOException {
-        CliTest.Run r = run(args("--additional-model", draftFolder().toString(), "--emit-command"));
+    void emittedServeCommandNamesTheDraftModelsAsMlcTakesThem() throws IOException {
+        Path draft = draftFolder();
+        CliTest.Run folder = run(args("--additional-model", draft.toString(), "--emit-command"));
+        CliTest.Run medusa = run(args("--additional-model", medusaConfig().toString(), "--emit-command"));
 
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("mlc_llm");
-        assertThat(r.err()).contains("main model only").contains("--additional-models");
+        // MLC cli/serve.py: --additional-models takes model folders (nargs="*"), --speculative-mode
+        // disable|small_draft|eagle|medusa; a chat config's folder is the one that holds it
+        assertThat(folder.code()).as(folder.err()).isZero();
+        assertThat(folder.out().strip()).endsWith("--mode local --additional-models " + draft
+                + " --speculative-mode small_draft");
+        assertThat(folder.err()).doesNotContain("main model only");
+        assertThat(medusa.out().strip()).endsWith("--additional-models " + dir + " --speculative-mode medusa");
     }
 
     @Test

@@ -143,6 +143,8 @@ class DraftModelsViewModelTest {
         assertThat(local().prefillChunkSize()).isEqualTo(2048);
         assertThat(vm.logTextProperty().getValue()).contains("Estimated total single GPU memory usage: 8550.158 MB");
         assertThat(vm.document().additionalModels()).containsExactly(draft);
+        // the folder the user chose is what mlc_llm serve --additional-models takes
+        assertThat(vm.commands().serve()).endsWith("--additional-models draft --speculative-mode small_draft");
 
         vm.removeAdditionalModel(0);
         assertThat(local().totalBytes()).isEqualTo(8_571_225_240.0);

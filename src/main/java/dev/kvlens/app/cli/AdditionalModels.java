@@ -5,6 +5,7 @@ import dev.kvlens.io.ModelFolders;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.MlcCommands;
 import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.planner.PlannerTarget;
 
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code --additional-model FILE|DIR}: the models MLC runs next to the main one for speculative decoding (a draft
@@ -31,6 +33,19 @@ final class AdditionalModels {
             models.add(read(path, target));
         }
         return models;
+    }
+
+    /** What serve's {@code --additional-models} takes for each: the folder given, or the one holding the chat config. */
+    static List<MlcCommands.Additional> serveArguments(List<Path> paths, List<ModelLibrary> models) {
+        List<MlcCommands.Additional> arguments = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            Path path = paths.get(i);
+            Path folder = Files.isDirectory(path) || path.getParent() == null ? path : path.getParent();
+            ModelLibrary model = models.get(i);
+            arguments.add(new MlcCommands.Additional(Optional.of(folder.toString()),
+                    model.name() + "-" + model.quantization().name(), model.geometry().modelType()));
+        }
+        return arguments;
     }
 
     static ModelLibrary read(Path path, PlannerTarget target) {

@@ -101,12 +101,9 @@ final class EstimateCommand implements Callable<Integer> {
 
         if (emitCommand) {
             ModelLibrary library = scenario.model();
-            out.println(MlcCommands.of(scenarioSpec, selection.defaults(), Optional.empty()).script());
+            out.println(MlcCommands.of(scenarioSpec, selection.defaults(), Optional.empty(),
+                    AdditionalModels.serveArguments(additionalModels, additional)).script());
             notes(library, err);
-            if (!additional.isEmpty()) {
-                err.println("note: the commands are for the main model only; add the additional models to mlc_llm "
-                        + "serve yourself (--additional-models and --speculative-mode)");
-            }
             return 0;
         }
         List<LogComparison.Row> rows = printed.flatMap(PrintedLog::runtime)
