@@ -32,10 +32,10 @@ final class CompileReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CompileReport.Era reportEra = CompileReport.Era.require(era);
-        ModelLibrary library = model.options.library(PresetCatalog.load());
+        ModelLibrary library = model.options().library(PresetCatalog.load());
         PrintWriter out = spec.commandLine().getOut();
         EstimateCommand.notes(library, spec.commandLine().getErr());
-        java.util.Optional<LocalDate> date = model.options.builtOn();
+        java.util.Optional<LocalDate> date = model.options().builtOn();
         (date.isPresent() ? CompileReport.of(library, reportEra, date.get()) : CompileReport.of(library, reportEra))
                 .lines().forEach(out::println);
         return 0;

@@ -5,6 +5,7 @@ import dev.kvlens.io.EstimateCsv;
 import dev.kvlens.io.EstimateJson;
 import dev.kvlens.io.Json;
 import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.model.AdditionalModel;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.Device;
@@ -21,6 +22,7 @@ import dev.kvlens.model.PrintedLog;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.RuleSetEras;
 import dev.kvlens.model.Scenario;
+import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.model.planner.PlannerTarget;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -72,50 +74,63 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", defaultValue = "log", description = "log, json or csv (default ${DEFAULT-VALUE}).")
     String format;
 
+    @Mixin
+    ScenarioFileOptions files;
+
     @Override
     public Integer call() {
         Format output = parseFormat(format);
         PresetCatalog catalog = PresetCatalog.load();
-        ModelOptions.Selection selection = options.selection(catalog);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<PrintedLog> printed = runtimeLog == null ? Optional.empty() : Optional.of(readRuntimeLog(runtimeLog));
-        RuleSet rules = rules(printed, err);
-        Device device;
-        List<ModelLibrary> additional;
-        if (options.hasDevice()) {
-            device = options.device(catalog, err);
-            additional = AdditionalModels.read(additionalModels,
-                    selection.target().orElse(device.backend().plannerTarget()));
+        List<AdditionalModel> extra = AdditionalModels.models(additionalModels);
+        ScenarioDocument document;
+        Scenario scenario;
+        List<String> selectionNotes = List.of();
+        if (files.fromFile()) {
+            document = files.read(spec.commandLine().getParseResult(), extra);
+            scenario = document.toScenario();
         } else {
-            // The solved device is a CUDA one (solveDevice).
-            additional = AdditionalModels.read(additionalModels, selection.target().orElse(PlannerTarget.CUDA));
-            device = solveDevice(selection, additional, printed, rules, err);
+            ModelOptions.Selection selection = options.selection(catalog);
+            selectionNotes = selection.notes();
+            RuleSet rules = rules(printed, err);
+            Device device;
+            List<ModelLibrary> additional;
+            if (options.hasDevice()) {
+                device = options.device(catalog, err);
+                additional = AdditionalModels.libraries(extra, selection.target().orElse(device.backend().plannerTarget()));
+            } else {
+                // The solved device is a CUDA one (solveDevice).
+                additional = AdditionalModels.libraries(extra, selection.target().orElse(PlannerTarget.CUDA));
+                device = solveDevice(selection, additional, printed, rules, err);
+            }
+            ScenarioSpec scenarioSpec = new ScenarioSpec(selection.description(), selection.scheme(),
+                    Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
+                    options.engine.engine(), rules);
+            scenario = scenarioSpec.toScenario(selection.target()
+                    .orElse(device.backend().plannerTarget())).withAdditionalModels(additional);
+            document = new ScenarioDocument(scenarioSpec, selection.defaults(), Optional.empty(), extra);
         }
-        ScenarioSpec scenarioSpec = new ScenarioSpec(selection.description(), selection.scheme(),
-                Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
-                options.engine.engine(), rules);
-        Scenario scenario = scenarioSpec.toScenario(selection.target()
-                .orElse(device.backend().plannerTarget())).withAdditionalModels(additional);
+        files.saveIfAsked(document);
         Estimate estimate = Estimator.estimate(scenario);
 
         if (emitCommand) {
-            ModelLibrary library = scenario.model();
-            out.println(MlcCommands.of(scenarioSpec, selection.defaults(), Optional.empty(),
-                    AdditionalModels.serveArguments(additionalModels, additional)).script());
-            notes(library, err);
+            out.println(MlcCommands.of(document.spec(), document.modelDefaults(), document.modelLocation(),
+                    document.additionalModels().stream().map(AdditionalModel::serveArgument).toList()).script());
+            notes(scenario.model(), err);
             return 0;
         }
         List<LogComparison.Row> rows = printed.flatMap(PrintedLog::runtime)
                 .map(r -> LogComparison.compare(r, estimate)).orElse(List.of());
         switch (output) {
-            case JSON -> out.println(json(estimate, rows, additionalModels));
+            case JSON -> out.println(json(estimate, rows, sources(document, additionalModels)));
             case CSV -> {
                 out.print(EstimateCsv.write(estimate));
                 out.flush();
             }
             case LOG -> {
-                selection.notes().forEach(n -> err.println("note: " + n));
+                selectionNotes.forEach(n -> err.println("note: " + n));
                 scenario.models().forEach(m -> notes(m, err));
                 if (printed.isPresent()) {
                     printComparison(rows, out);
@@ -177,9 +192,19 @@ final class EstimateCommand implements Callable<Integer> {
                 : rows.stream().filter(r -> !r.matches()).count() + " of " + rows.size() + " quantities differ");
     }
 
-    private static String json(Estimate estimate, List<LogComparison.Row> rows, List<Path> additionalPaths) {
+    /** Where each additional model came from: the scenario file's own (their folders), then the paths given. */
+    private static List<String> sources(ScenarioDocument document, List<Path> given) {
+        List<String> sources = new ArrayList<>();
+        List<AdditionalModel> all = document.additionalModels();
+        all.subList(0, all.size() - given.size())
+                .forEach(m -> sources.add(m.location().orElse(m.description().source())));
+        given.forEach(p -> sources.add(p.toString()));
+        return sources;
+    }
+
+    private static String json(Estimate estimate, List<LogComparison.Row> rows, List<String> additionalSources) {
         ObjectNode tree = EstimateJson.toTree(estimate);
-        AdditionalModelsJson.add(tree, estimate, additionalPaths);
+        AdditionalModelsJson.add(tree, estimate, additionalSources);
         if (!rows.isEmpty()) {
             ArrayNode comparison = tree.putArray("comparison");
             for (LogComparison.Row row : rows) {

@@ -109,8 +109,7 @@ final class ModelOptions {
     /** The description the source option names (a model folder's tensor cache gives its parameter bytes too). */
     ModelDescription description(PresetCatalog catalog) {
         if (source == null) {
-            throw new IllegalArgumentException("give the model: --model DIR, --model-lib FILE, --chat-config FILE, "
-                    + "--hf-config FILE or --preset ID");
+            throw new IllegalArgumentException(ModelOptionsMixin.GIVE_THE_MODEL);
         }
         if (source.model != null) {
             if (!(ArtifactReader.read(source.model, Map.of()) instanceof Artifact.ModelFolder folder)) {

@@ -18,7 +18,7 @@ final class ScenarioOptions {
     EngineOptions engine;
 
     ModelOptions.Selection selection(PresetCatalog catalog) {
-        return model.options.select(catalog);
+        return model.options().select(catalog);
     }
 
     boolean hasDevice() {
