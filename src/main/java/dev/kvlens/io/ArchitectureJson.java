@@ -1,12 +1,12 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kvlens.model.ArchitectureDetails;
-import dev.kvlens.model.ArchitectureDetails.Draft;
-import dev.kvlens.model.ArchitectureDetails.LinearAttention;
-import dev.kvlens.model.ArchitectureDetails.Mla;
-import dev.kvlens.model.ArchitectureDetails.Moe;
-import dev.kvlens.model.ArchitectureDetails.Vision;
+import dev.kvlens.model.architecture.ArchitectureDetails;
+import dev.kvlens.model.architecture.ArchitectureDetails.Draft;
+import dev.kvlens.model.architecture.ArchitectureDetails.LinearAttention;
+import dev.kvlens.model.architecture.ArchitectureDetails.Mla;
+import dev.kvlens.model.architecture.ArchitectureDetails.Moe;
+import dev.kvlens.model.architecture.ArchitectureDetails.Vision;
 
 /**
  * Saves and restores a geometry's {@link ArchitectureDetails} (experts, latent or linear attention, draft

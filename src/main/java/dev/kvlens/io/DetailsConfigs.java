@@ -1,12 +1,12 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kvlens.model.ArchitectureDetails;
-import dev.kvlens.model.ArchitectureDetails.LinearAttention;
-import dev.kvlens.model.ArchitectureDetails.Mla;
-import dev.kvlens.model.ArchitectureDetails.Moe;
-import dev.kvlens.model.ArchitectureDetails.Vision;
-import dev.kvlens.model.ModelFamily;
+import dev.kvlens.model.architecture.ArchitectureDetails;
+import dev.kvlens.model.architecture.ArchitectureDetails.LinearAttention;
+import dev.kvlens.model.architecture.ArchitectureDetails.Mla;
+import dev.kvlens.model.architecture.ArchitectureDetails.Moe;
+import dev.kvlens.model.architecture.ArchitectureDetails.Vision;
+import dev.kvlens.model.architecture.ModelFamily;
 
 import static dev.kvlens.io.ArchitectureReader.MAX_DIM;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.AdditionalModel;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.KvCacheGeometry;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
+
 import dev.kvlens.model.planner.PlannerTarget;
 
 import java.util.Objects;

@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.Quantization;
+
 import dev.kvlens.model.planner.PlannerTarget;
 
 import java.util.Objects;

@@ -1,6 +1,9 @@
 package dev.kvlens.model;
 
-import dev.kvlens.model.ArchitectureDetails.Moe;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
+
+import dev.kvlens.model.architecture.ArchitectureDetails.Moe;
 
 /**
  * KV Lens's model of the largest per-function temporary buffer when the library's

@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
+
 
 import dev.kvlens.model.planner.BuildFunctions;
 import dev.kvlens.model.planner.PlannerInput;

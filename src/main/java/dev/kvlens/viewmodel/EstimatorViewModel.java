@@ -15,7 +15,7 @@ import dev.kvlens.model.Estimator;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.planner.PlannerTarget;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.RuleSetEras;
 import dev.kvlens.model.MlcCommands;

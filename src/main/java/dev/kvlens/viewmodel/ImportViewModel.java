@@ -216,7 +216,7 @@ public final class ImportViewModel {
                 kvText(m.ourType(), m.ourKv()));
     }
 
-    private static String kvText(String type, Optional<dev.kvlens.model.KvCacheGeometry> kv) {
+    private static String kvText(String type, Optional<dev.kvlens.model.architecture.KvCacheGeometry> kv) {
         return kv.map(k -> Messages.get("import.note.geometry", type, k.numHiddenLayers(), k.numKeyValueHeads(),
                 k.headDim())).orElse(type);
     }

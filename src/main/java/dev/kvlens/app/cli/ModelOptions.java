@@ -15,7 +15,7 @@ import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.SameModel;
 import dev.kvlens.model.planner.PlannerTarget;
 import dev.kvlens.model.ModelLibrary;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 

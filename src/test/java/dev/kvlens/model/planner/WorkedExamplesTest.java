@@ -1,9 +1,9 @@
 package dev.kvlens.model.planner;
 
 import dev.kvlens.model.CompileConfig;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.kvlens.model;
+package dev.kvlens.model.architecture;
 
 /**
  * What a model needs beyond the plain dense decoder of {@link ModelGeometry}'s first fields (rules §10):
