@@ -1,11 +1,15 @@
 package dev.kvlens;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layers of ../shared/style.md: the model is pure Java, the view never touches files. */
 @AnalyzeClasses(packages = "dev.kvlens", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -33,4 +37,41 @@ class ArchitectureTest {
     static final ArchRule viewDoesNotDoIo = noClasses().that().resideInAPackage("dev.kvlens.view..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.kvlens.io..", "dev.kvlens.app..")
             .allowEmptyShould(true);
+
+    /** The sub-packages of the model (planner, layout, …) do not depend on each other in a circle. */
+    @ArchTest
+    static final ArchRule modelSubPackagesAreFreeOfCycles = slices().matching("dev.kvlens.model.(*)..")
+            .should().beFreeOfCycles();
+
+    /**
+     * The model and its sub-packages, the model's top level a slice of its own: model.architecture (geometry, family,
+     * registry type, scheme, tensors) depends on no other slice; model.layout and model.planner are leaves the model
+     * uses (the planner takes its own records), so model ↔ model.layout and model ↔ model.planner are no cycles.
+     */
+    @ArchTest
+    static final ArchRule modelSlicesAreFreeOfCycles = slices().assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String pkg = javaClass.getPackageName();
+            if (pkg.equals("dev.kvlens.model")) {
+                return SliceIdentifier.of("model");
+            }
+            if (pkg.startsWith("dev.kvlens.model.")) {
+                return SliceIdentifier.of(pkg.substring("dev.kvlens.model.".length()).split("\\.")[0]);
+            }
+            return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "dev.kvlens.model and each of its sub-packages";
+        }
+    }).should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theArchitectureRecordsStandAlone = noClasses()
+            .that().resideInAPackage("dev.kvlens.model.architecture..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kvlens.model", "dev.kvlens.model.layout..",
+                    "dev.kvlens.model.planner..")
+            .because("layouts and the estimator read the architecture; it reads neither");
 }

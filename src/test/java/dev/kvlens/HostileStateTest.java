@@ -8,7 +8,7 @@ import dev.kvlens.io.UserState;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.viewmodel.EstimatorViewModel;

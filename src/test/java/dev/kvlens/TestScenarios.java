@@ -9,7 +9,7 @@ import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.EngineSettings;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelLibrary;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.Scenario;
 

@@ -1,12 +1,12 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kvlens.model.ArchitectureDetails;
-import dev.kvlens.model.ArchitectureDetails.Draft;
-import dev.kvlens.model.ArchitectureDetails.LinearAttention;
-import dev.kvlens.model.ArchitectureDetails.Mla;
-import dev.kvlens.model.ArchitectureDetails.Moe;
-import dev.kvlens.model.ArchitectureDetails.Vision;
+import dev.kvlens.model.architecture.ArchitectureDetails;
+import dev.kvlens.model.architecture.ArchitectureDetails.Draft;
+import dev.kvlens.model.architecture.ArchitectureDetails.LinearAttention;
+import dev.kvlens.model.architecture.ArchitectureDetails.Mla;
+import dev.kvlens.model.architecture.ArchitectureDetails.Moe;
+import dev.kvlens.model.architecture.ArchitectureDetails.Vision;
 
 /**
  * Saves and restores a geometry's {@link ArchitectureDetails} (experts, latent or linear attention, draft
@@ -33,7 +33,7 @@ final class ArchitectureJson {
             a.putObject("moe").put("numExperts", m.numExperts()).put("intermediateSize", m.intermediateSize())
                     .put("sharedIntermediateSize", m.sharedIntermediateSize()).put("firstDenseLayers", m.firstDenseLayers())
                     .put("layerFrequency", m.layerFrequency()).put("layerPhase", m.layerPhase())
-                    .put("scoreCorrectionBias", m.scoreCorrectionBias());
+                    .put("scoreCorrectionBias", m.scoreCorrectionBias()).put("numExpertsPerToken", m.numExpertsPerToken());
         }
         if (d.mla() != null) {
             Mla m = d.mla();
@@ -75,7 +75,8 @@ final class ArchitectureJson {
             d = d.withMoe(new Moe(m.requireInt("numExperts", 1, MAX), m.requireInt("intermediateSize", 0, MAX),
                     m.requireInt("sharedIntermediateSize", 0, MAX), m.requireInt("firstDenseLayers", 0, MAX),
                     m.requireInt("layerFrequency", 1, MAX), m.requireInt("layerPhase", 0, MAX),
-                    m.optionalBoolean("scoreCorrectionBias", false)));
+                    m.optionalBoolean("scoreCorrectionBias", false),
+                    m.optionalInt("numExpertsPerToken", 0, MAX).orElse(0)));
         }
         if (a.has("mla")) {
             JsonFields m = a.object("mla");

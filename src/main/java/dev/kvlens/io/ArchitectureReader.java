@@ -1,10 +1,10 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kvlens.model.ArchitectureDetails;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.ModelType;
+import dev.kvlens.model.architecture.ArchitectureDetails;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.ModelType;
 
 import java.util.Optional;
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.model.ChatConfigValues;
 import dev.kvlens.model.CompileConfig;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.ModelType;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.ModelType;
+import dev.kvlens.model.architecture.Quantization;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kvlens.model.ArchitectureDetails;
-import dev.kvlens.model.ArchitectureDetails.LinearAttention;
-import dev.kvlens.model.ArchitectureDetails.Mla;
-import dev.kvlens.model.ArchitectureDetails.Moe;
-import dev.kvlens.model.ArchitectureDetails.Vision;
-import dev.kvlens.model.ModelFamily;
+import dev.kvlens.model.architecture.ArchitectureDetails;
+import dev.kvlens.model.architecture.ArchitectureDetails.LinearAttention;
+import dev.kvlens.model.architecture.ArchitectureDetails.Mla;
+import dev.kvlens.model.architecture.ArchitectureDetails.Moe;
+import dev.kvlens.model.architecture.ArchitectureDetails.Vision;
+import dev.kvlens.model.architecture.ModelFamily;
 
 import static dev.kvlens.io.ArchitectureReader.MAX_DIM;
 
@@ -80,15 +80,16 @@ final class DetailsConfigs {
 
     /** Experts per model file; null for dense models (and MiniCPM without {@code num_experts}). */
     private static Moe moe(LayeredFields c, ModelFamily family, int layers, int intermediate) {
+        int topK = c.intOr("num_experts_per_tok", 0, MAX_DIM, 0);
         return switch (family) {
-            case MIXTRAL -> new Moe(c.requireInt("num_local_experts", 1, MAX_DIM), intermediate, 0, 0, 1, 0, false);
+            case MIXTRAL -> new Moe(c.requireInt("num_local_experts", 1, MAX_DIM), intermediate, 0, 0, 1, 0, false, topK);
             case MINICPM -> c.intOr("num_experts", 0, MAX_DIM, 0) > 0
-                    ? new Moe(c.requireInt("num_experts", 1, MAX_DIM), intermediate, 0, 0, 1, 0, false) : null;
+                    ? new Moe(c.requireInt("num_experts", 1, MAX_DIM), intermediate, 0, 0, 1, 0, false, topK) : null;
             case QWEN2_MOE -> new Moe(c.requireInt("num_experts", 1, MAX_DIM),
                     c.requireInt("moe_intermediate_size", 1, MAX_DIM),
-                    c.requireInt("shared_expert_intermediate_size", 1, MAX_DIM), 0, 1, 0, false);
+                    c.requireInt("shared_expert_intermediate_size", 1, MAX_DIM), 0, 1, 0, false, topK);
             case QWEN3_MOE -> new Moe(c.requireInt("num_experts", 1, MAX_DIM),
-                    c.requireInt("moe_intermediate_size", 1, MAX_DIM), 0, 0, 1, 0, false);
+                    c.requireInt("moe_intermediate_size", 1, MAX_DIM), 0, 0, 1, 0, false, topK);
             case DEEPSEEK, DEEPSEEK_V2 -> {
                 if (!c.has("n_routed_experts")) {
                     yield null;
@@ -97,7 +98,7 @@ final class DetailsConfigs {
                 yield new Moe(c.requireInt("n_routed_experts", 1, MAX_DIM), moeI,
                         moeI * c.intOr("n_shared_experts", 0, MAX_DIM, 0), c.intOr("first_k_dense_replace", 0, MAX_DIM, 0),
                         c.intOr("moe_layer_freq", 1, MAX_DIM, 1), 0,
-                        family == ModelFamily.DEEPSEEK_V2 && "noaux_tc".equals(c.optionalString("topk_method")));
+                        family == ModelFamily.DEEPSEEK_V2 && "noaux_tc".equals(c.optionalString("topk_method")), topK);
             }
             case LLAMA4 -> llama4(c, layers, intermediate);
             default -> null;
@@ -110,11 +111,12 @@ final class DetailsConfigs {
      */
     private static Moe llama4(LayeredFields c, int layers, int intermediate) {
         int experts = c.requireInt("num_local_experts", 1, MAX_DIM);
+        int topK = c.intOr("num_experts_per_tok", 0, MAX_DIM, 1); // Llama4TextConfig's default
         int step = c.intOr("interleave_moe_layer_step", 1, MAX_DIM, 1);
         JsonNode listed = c.node("moe_layers");
         if (listed != null && listed.isArray()) {
             if (listed.isEmpty()) {
-                return new Moe(experts, intermediate, intermediate, layers, 1, 0, false);
+                return new Moe(experts, intermediate, intermediate, layers, 1, 0, false, topK);
             }
             int first = listed.get(0).asInt();
             int stride = listed.size() > 1 ? listed.get(1).asInt() - first : Math.max(1, layers - first);
@@ -123,9 +125,9 @@ final class DetailsConfigs {
                     throw c.error("moe_layers", "must be evenly spaced (KV Lens models a regular MoE stride)");
                 }
             }
-            return new Moe(experts, intermediate, intermediate, first, stride, first % stride, false);
+            return new Moe(experts, intermediate, intermediate, first, stride, first % stride, false, topK);
         }
-        return new Moe(experts, intermediate, intermediate, step - 1, step, (step - 1) % step, false);
+        return new Moe(experts, intermediate, intermediate, step - 1, step, (step - 1) % step, false, topK);
     }
 
     /** {@code weight_block_size} of an fp8 checkpoint ({@code quantization_config} or top level), 0 if none. */

@@ -1,8 +1,8 @@
 package dev.kvlens.io;
 
-import dev.kvlens.model.ArchitectureDetails;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
+import dev.kvlens.model.architecture.ArchitectureDetails;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
 
 import static dev.kvlens.io.ArchitectureReader.MAX_DIM;
 

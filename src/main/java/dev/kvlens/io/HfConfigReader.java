@@ -5,8 +5,8 @@ import dev.kvlens.model.ChatConfigValues;
 import dev.kvlens.model.CompileConfig;
 import dev.kvlens.model.GenConfigDefaults;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.ModelType;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.ModelType;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -68,7 +68,7 @@ public final class HfConfigReader {
         ArchitectureReader.Result r = ArchitectureReader.read(sourceName, prefix, root, modelType);
         int context = GenConfigDefaults.contextWindowSize(type, r.positions(), r.slidingWindow());
         int sliding = GenConfigDefaults.slidingWindowSize(type, r.slidingWindow());
-        if (context == -1 && sliding == -1 && r.geometry().kvStateKind() == dev.kvlens.model.KvStateKind.KV_CACHE) {
+        if (context == -1 && sliding == -1 && r.geometry().kvStateKind() == dev.kvlens.model.architecture.KvStateKind.KV_CACHE) {
             throw c.error("max_position_embeddings", "is missing, so the context window cannot be determined");
         }
         int explicitPrefill = c.optionalInt("prefill_chunk_size", 1, Integer.MAX_VALUE).orElse(0);

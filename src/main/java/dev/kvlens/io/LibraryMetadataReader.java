@@ -1,7 +1,7 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kvlens.model.KvCacheGeometry;
+import dev.kvlens.model.architecture.KvCacheGeometry;
 import dev.kvlens.model.LibraryMetadata;
 import dev.kvlens.model.PrintedLog;
 

@@ -39,6 +39,8 @@ public final class MlcLogParser {
     private static final Pattern LEGACY_KV = Pattern.compile("KVCache size when [^:]{0,80}: " + NUM + " MB");
     private static final Pattern REGISTERING = Pattern.compile("Registering metadata: (\\{.*)");
 
+    private static final Pattern DATED = Pattern.compile("\\[(\\d{4}-\\d{2}-\\d{2}) \\d{2}:\\d{2}:\\d{2}]");
+    private static final Pattern CONFIG_CC = Pattern.compile("config\\.cc:(\\d{1,5}):");
     private static final Pattern UNDER_MODE = Pattern.compile("Under mode \"(local|interactive|server)\", (.*)");
     private static final Pattern BATCH = Pattern.compile("max batch size (?:(will be set to|is set to) (\\d+)|(\\d+) is specified by user)");
     private static final Pattern CAPACITY = Pattern.compile(
@@ -78,6 +80,8 @@ public final class MlcLogParser {
         private EngineMode actual;
         private PrintedLog.Memory estimated;
         private PrintedLog.Failure failure;
+        private int configLine = -1;
+        private java.time.LocalDate loggedOn;
 
         PrintedLog read(String text) {
             String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -99,6 +103,7 @@ public final class MlcLogParser {
                     continue;
                 }
                 String line = raw.indexOf('\u001B') >= 0 ? ANSI.matcher(raw).replaceAll("") : raw;
+                noteDate(line);
                 if (!mayBeMlc(line)) {
                     continue;
                 }
@@ -111,6 +116,19 @@ public final class MlcLogParser {
                 }
             }
             return result();
+        }
+
+        /** Keeps the earliest {@code [YYYY-MM-DD hh:mm:ss]} prefix (MLC's Python log format, rules §1.2). */
+        private void noteDate(String line) {
+            Matcher m;
+            if (line.length() > 20 && line.charAt(0) == '[' && (m = DATED.matcher(line)).lookingAt()) {
+                try {
+                    java.time.LocalDate date = java.time.LocalDate.parse(m.group(1));
+                    loggedOn = loggedOn == null || date.isBefore(loggedOn) ? date : loggedOn;
+                } catch (java.time.DateTimeException e) {
+                    // not a calendar date: not MLC's prefix
+                }
+            }
         }
 
         /** A cheap test before the patterns: every line MLC prints that KV Lens reads has one of these words. */
@@ -140,6 +158,10 @@ public final class MlcLogParser {
             } else if ((m = REGISTERING.matcher(line)).find()) {
                 metadata = registered(m.group(1));
             } else if ((m = UNDER_MODE.matcher(line)).find()) {
+                Matcher at = CONFIG_CC.matcher(line.substring(0, m.start()));
+                if (configLine < 0 && at.find()) {
+                    configLine = Integer.parseInt(at.group(1));
+                }
                 modeLine(EngineMode.fromMlcName(m.group(1)), m.group(2));
             } else if ((m = ACTUAL.matcher(line)).find()) {
                 actual = EngineMode.fromMlcName(m.group(1));
@@ -236,9 +258,10 @@ public final class MlcLogParser {
             if (!modes.isEmpty() || actual != null || estimated != null || failure != null) {
                 runtime = Optional.of(new PrintedLog.Runtime(
                         wording == null ? RuleSet.Wording.CPP_WILL_BE_SET : wording, modes,
-                        Optional.ofNullable(actual), Optional.ofNullable(estimated), Optional.ofNullable(failure)));
+                        Optional.ofNullable(actual), Optional.ofNullable(estimated), Optional.ofNullable(failure),
+                        configLine < 0 ? OptionalInt.empty() : OptionalInt.of(configLine)));
             }
-            return new PrintedLog(compile, runtime, warnings);
+            return new PrintedLog(compile, runtime, warnings, Optional.ofNullable(loggedOn));
         }
 
         private static BigDecimal num(String text) {

@@ -6,9 +6,9 @@ import dev.kvlens.model.ChatConfigValues;
 import dev.kvlens.model.CompileConfig;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.AdditionalModel;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The {@code "additionalModels"} array of a scenario file: MLC's additional models (rules §3.8), each a model as
- * {@link ScenarioFiles#modelTree} writes it plus its scheme ({@code "quantization"}) and measured byte counts
- * ({@code "measured"}). Optional: files without it are single-model scenarios; unknown fields are ignored.
+ * {@link ScenarioFiles#modelTree} writes it plus its scheme ({@code "quantization"}), measured byte counts
+ * ({@code "measured"}) and its folder ({@code "modelLocation"}, when known). Optional: files without it are single-model scenarios; unknown fields are ignored.
  */
 final class ScenarioAdditionalModels {
 
@@ -39,7 +39,8 @@ final class ScenarioAdditionalModels {
             JsonFields measured = m.has("measured") ? m.object("measured") : null;
             AdditionalModel model = new AdditionalModel(description, scheme,
                     measured == null ? java.util.Optional.empty() : ScenarioFiles.figure(measured, "parameters"),
-                    measured == null ? java.util.Optional.empty() : ScenarioFiles.figure(measured, "tempFunction"));
+                    measured == null ? java.util.Optional.empty() : ScenarioFiles.figure(measured, "tempFunction"),
+                    java.util.Optional.of(m.optionalString("modelLocation")).filter(l -> !l.isBlank()));
             models.add(model);
         }
         return models;
@@ -54,6 +55,7 @@ final class ScenarioAdditionalModels {
             ObjectNode node = array.addObject();
             ScenarioFiles.modelTree(node, model.description());
             node.put("quantization", model.scheme().name());
+            model.location().ifPresent(l -> node.put("modelLocation", l));
             ObjectNode measured = node.putObject("measured");
             model.paramsBytes().ifPresent(f -> ScenarioFiles.figureTree(measured.putObject("parameters"), f));
             model.tempFuncBytes().ifPresent(f -> ScenarioFiles.figureTree(measured.putObject("tempFunction"), f));

@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.Quantization;
+
 import dev.kvlens.model.planner.PlannerTarget;
 
 import java.util.Objects;
@@ -8,16 +10,34 @@ import java.util.Optional;
 /**
  * One of MLC's {@code additional_models} (a draft model, Eagle or Medusa heads; rules §3.8) as the user added it:
  * the model with its own compile-time limits and chat-config values, its own scheme, and measured byte counts when
- * known (a model folder's tensor cache gives the parameters; empty = computed, and the §4.2 heuristic).
+ * known (a model folder's tensor cache gives the parameters; empty = computed, and the §4.2 heuristic), and the
+ * folder {@code mlc_llm serve --additional-models} takes for it, when known.
  */
 public record AdditionalModel(ModelDescription description, Quantization scheme, Optional<ByteFigure> paramsBytes,
-                              Optional<ByteFigure> tempFuncBytes) {
+                              Optional<ByteFigure> tempFuncBytes, Optional<String> location) {
 
     public AdditionalModel {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(paramsBytes, "paramsBytes");
         Objects.requireNonNull(tempFuncBytes, "tempFuncBytes");
+        Objects.requireNonNull(location, "location");
+    }
+
+    /** A model whose folder is not known. */
+    public AdditionalModel(ModelDescription description, Quantization scheme, Optional<ByteFigure> paramsBytes,
+                           Optional<ByteFigure> tempFuncBytes) {
+        this(description, scheme, paramsBytes, tempFuncBytes, Optional.empty());
+    }
+
+    /** The same model, found in {@code folder}. */
+    public AdditionalModel at(String folder) {
+        return new AdditionalModel(description, scheme, paramsBytes, tempFuncBytes, Optional.of(folder));
+    }
+
+    /** What {@code mlc_llm serve} needs of it (rules §3.8; {@link MlcCommands}). */
+    public MlcCommands.Additional serveArgument() {
+        return new MlcCommands.Additional(location, description.id() + "-" + scheme.name(), description.geometry().modelType());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.planner.PlannerTarget;
+
 import java.util.Locale;
 
 /**
@@ -18,6 +20,11 @@ public enum Backend {
     /** The name used on the command line and in presets ({@code cuda}, {@code metal}, ...). */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The compile target of the same name (cuda, rocm, vulkan, metal, opencl) a library for this device has. */
+    public PlannerTarget plannerTarget() {
+        return PlannerTarget.valueOf(name());
     }
 
     /** Parses a backend name, case-insensitively. */

@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.KvStateKind;
+
 /**
  * The one entry point for MLC-LLM's runtime estimate: picks the KV-cache or RNN-state path the way
  * {@code ModelsUseKVCache} does (rules §3.1; mixing the two among the models is MLC's error) and applies the

@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelType;
+
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.KvCacheGeometry;
+import dev.kvlens.model.architecture.Quantization;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

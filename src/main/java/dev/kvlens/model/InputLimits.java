@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.KvStateKind;
+import dev.kvlens.model.architecture.ModelGeometry;
+
 import java.math.BigDecimal;
 import java.util.Optional;
 

@@ -1,5 +1,9 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.ModelType;
+import dev.kvlens.model.architecture.WeightTensor;
+
 import java.time.LocalDate;
 import java.util.Objects;
 

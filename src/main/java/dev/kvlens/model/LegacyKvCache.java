@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.ModelType;
+
 import java.time.LocalDate;
 
 /**

@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.KvCacheGeometry;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

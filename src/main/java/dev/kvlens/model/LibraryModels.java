@@ -1,5 +1,10 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.KvCacheGeometry;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -19,6 +19,16 @@ import java.util.Optional;
  */
 public record MlcCommands(List<Arg> serveArgs, Optional<List<Arg>> genConfigArgs, Optional<List<Arg>> compileArgs) {
 
+    /**
+     * A model {@code mlc_llm serve --additional-models} loads next to the main one (rules §3.8).
+     *
+     * @param location  its MLC model folder, if known (else a placeholder under ./dist named after {@code name})
+     * @param name      a name for the placeholder folder (model id and scheme)
+     * @param modelType its {@code model_type}: eagle and medusa heads choose their speculative mode
+     */
+    public record Additional(Optional<String> location, String name, String modelType) {
+    }
+
     /** The shell a command is written for. */
     public enum Shell { POSIX, POWERSHELL }
 
@@ -105,6 +115,15 @@ public record MlcCommands(List<Arg> serveArgs, Optional<List<Arg>> genConfigArgs
      *                  placeholder under ./dist
      */
     public static MlcCommands of(ScenarioSpec spec, CompileConfig defaults, Optional<String> location) {
+        return of(spec, defaults, location, List.of());
+    }
+
+    /**
+     * The commands for a scenario with additional models: serve gets {@code --additional-models} with each model's
+     * folder and {@code --speculative-mode} (eagle, medusa, else small_draft), MLC's {@code cli/serve.py} syntax.
+     */
+    public static MlcCommands of(ScenarioSpec spec, CompileConfig defaults, Optional<String> location,
+                                 List<Additional> additional) {
         CompileConfig compile = spec.model().compile();
         String name = slug(spec.model().id()) + "-" + spec.quantization().name();
         String modelDir = "./dist/" + name + "-MLC";
@@ -148,7 +167,29 @@ public record MlcCommands(List<Arg> serveArgs, Optional<List<Arg>> genConfigArgs
         }
         serve.addAll(List.of(Arg.of("--mode"), Arg.of(spec.engine().mode().mlcName())));
         serve.addAll(runtimeFlags(spec));
+        serve.addAll(additionalFlags(additional));
         return new MlcCommands(serve, genConfig, compileCmd);
+    }
+
+    /**
+     * {@code --additional-models A B …} (argparse {@code nargs="*"}: it ends at the next option, so it comes after the
+     * model and is followed by {@code --speculative-mode}). MLC splits each value at its first ',' into model and
+     * library, so a folder with a comma cannot be passed and gets a placeholder to edit.
+     */
+    private static List<Arg> additionalFlags(List<Additional> additional) {
+        if (additional.isEmpty()) {
+            return List.of();
+        }
+        List<Arg> flags = new ArrayList<>(List.of(Arg.of("--additional-models")));
+        for (Additional a : additional) {
+            String folder = a.location().orElse("./dist/" + slug(a.name()) + "-MLC");
+            flags.add(folder.contains(",") ? Arg.raw("<" + slug(a.name()) + "-folder-without-commas>")
+                    : Arg.of(folder.startsWith("-") ? "./" + folder : folder));
+        }
+        String type = additional.get(0).modelType().toLowerCase(Locale.ROOT);
+        String mode = type.equals("eagle") || type.equals("medusa") ? type : "small_draft";
+        flags.addAll(List.of(Arg.of("--speculative-mode"), Arg.of(mode)));
+        return flags;
     }
 
     private static List<Arg> runtimeFlags(ScenarioSpec spec) {

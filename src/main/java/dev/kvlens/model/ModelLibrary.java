@@ -1,7 +1,10 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.KvCacheGeometry;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
+
 import dev.kvlens.model.planner.PlannerTarget;
-import dev.kvlens.model.planner.TempBufferSource;
 
 import java.util.Objects;
 
@@ -105,6 +108,18 @@ public record ModelLibrary(
 
     public ModelLibrary withTempFuncBytes(ByteFigure temp) {
         return new ModelLibrary(name, geometry, quantization, compile, chatConfig, paramsBytes, temp, target);
+    }
+
+    /**
+     * The library as model code of {@code date} builds it (rules §1.3 era-dependent layouts: a separate lm_head where
+     * the file ignored the tie, MoE gates): computed parameter bytes follow that date's layout; measured ones stay.
+     */
+    public ModelLibrary builtOn(java.time.LocalDate date) {
+        if (paramsBytes.provenance() != ByteFigure.Provenance.COMPUTED || date.equals(LayoutEra.CURRENT.builtOn())) {
+            return this;
+        }
+        long bytes = ParameterBytes.of(geometry, quantization, compile.tensorParallelShards(), LayoutEra.builtOn(date));
+        return withParamsBytes(new ByteFigure(bytes, ByteFigure.Provenance.COMPUTED, "parameter layout of " + date));
     }
 
     /** The KV-cache metadata of this library (per shard). */

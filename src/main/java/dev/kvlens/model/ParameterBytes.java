@@ -1,5 +1,9 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
+import dev.kvlens.model.architecture.WeightTensor;
+
 import dev.kvlens.model.layout.Layouts;
 
 import java.util.List;

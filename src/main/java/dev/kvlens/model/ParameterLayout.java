@@ -1,5 +1,9 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ArchitectureDetails;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.WeightTensor;
+
 import dev.kvlens.model.layout.Layouts;
 
 import java.util.ArrayList;

@@ -1,5 +1,11 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ArchitectureDetails;
+import dev.kvlens.model.architecture.KvCacheGeometry;
+import dev.kvlens.model.architecture.KvStateKind;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.kvlens.model;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +15,20 @@ import java.util.OptionalLong;
  * @param compile   the compile report, if the text has one
  * @param runtime   the engine lines, if the text has them
  * @param warnings  lines that looked like MLC's but could not be read
+ * @param loggedOn  the earliest date of a dated line ({@code [2024-05-24 22:43:00] INFO …}, MLC's Python logging):
+ *                  the day the log was written, so the library was built no later
  */
-public record PrintedLog(Optional<Compile> compile, Optional<Runtime> runtime, List<String> warnings) {
+public record PrintedLog(Optional<Compile> compile, Optional<Runtime> runtime, List<String> warnings,
+                         Optional<LocalDate> loggedOn) {
 
     public PrintedLog {
         warnings = List.copyOf(warnings);
+        java.util.Objects.requireNonNull(loggedOn, "loggedOn");
+    }
+
+    /** A log without dated lines. */
+    public PrintedLog(Optional<Compile> compile, Optional<Runtime> runtime, List<String> warnings) {
+        this(compile, runtime, warnings, Optional.empty());
     }
 
     public boolean isEmpty() {
@@ -71,11 +81,20 @@ public record PrintedLog(Optional<Compile> compile, Optional<Runtime> runtime, L
      * @param actualMode    the "The actual engine mode is" line's mode
      * @param estimated     the "Estimated total single GPU memory usage" numbers
      * @param failure       the insufficient-memory error, if printed
+     * @param configLine    the {@code config.cc} line number the C++ "Under mode" lines name (it tells the
+     *                      version of {@code cpp/serve/config.cc}, rules §6), if printed
      */
     public record Runtime(RuleSet.Wording wording, Map<EngineMode, ModeLine> modes, Optional<EngineMode> actualMode,
-                          Optional<Memory> estimated, Optional<Failure> failure) {
+                          Optional<Memory> estimated, Optional<Failure> failure, OptionalInt configLine) {
         public Runtime {
             modes = Map.copyOf(modes);
+            java.util.Objects.requireNonNull(configLine, "configLine");
+        }
+
+        /** Engine lines that name no config.cc line. */
+        public Runtime(RuleSet.Wording wording, Map<EngineMode, ModeLine> modes, Optional<EngineMode> actualMode,
+                       Optional<Memory> estimated, Optional<Failure> failure) {
+            this(wording, modes, actualMode, estimated, failure, OptionalInt.empty());
         }
     }
 

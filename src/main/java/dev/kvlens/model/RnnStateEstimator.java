@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ModelGeometry;
+
 import java.util.List;
 
 /**

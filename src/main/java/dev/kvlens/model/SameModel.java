@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.KvCacheGeometry;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.Quantization;
+
 import dev.kvlens.model.planner.PlannerTarget;
 
 import java.util.Objects;
@@ -31,7 +33,7 @@ public record ScenarioSpec(
 
     /** The scenario the estimator takes (throws IllegalArgumentException for inconsistent values). */
     public Scenario toScenario() {
-        return toScenario(PlannerTarget.of(device.backend()));
+        return toScenario(device.backend().plannerTarget());
     }
 
     /** The scenario with the library compiled for {@code target} (the device's backend by default). */

@@ -1,5 +1,6 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.planner.PlannerTarget;
 
 import java.util.ArrayList;

@@ -102,12 +102,12 @@ public final class ChartCard extends VBox {
     /** Where the temporary buffer comes from, in the user's language (the detail names the file or the target). */
     static String tempText(dev.kvlens.model.ByteFigure temp) {
         String detail = temp.detail();
-        if (detail.startsWith(dev.kvlens.model.planner.TempBufferSource.PLANNER)) {
-            return I18n.get("chart.tempPlanner", target(detail, dev.kvlens.model.planner.TempBufferSource.PLANNER));
+        if (detail.startsWith(dev.kvlens.model.TempBufferSource.PLANNER)) {
+            return I18n.get("chart.tempPlanner", target(detail, dev.kvlens.model.TempBufferSource.PLANNER));
         }
-        if (detail.startsWith(dev.kvlens.model.planner.TempBufferSource.PLANNER_ESTIMATED)) {
+        if (detail.startsWith(dev.kvlens.model.TempBufferSource.PLANNER_ESTIMATED)) {
             return I18n.get("chart.tempPlannerEstimated",
-                    target(detail, dev.kvlens.model.planner.TempBufferSource.PLANNER_ESTIMATED));
+                    target(detail, dev.kvlens.model.TempBufferSource.PLANNER_ESTIMATED));
         }
         if (!temp.provenance().exact()) {
             return I18n.get("chart.tempApprox");

@@ -3,7 +3,7 @@ package dev.kvlens.view;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.viewmodel.DeviceOption;
 import dev.kvlens.viewmodel.EstimatorViewModel;

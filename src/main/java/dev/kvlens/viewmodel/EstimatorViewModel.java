@@ -15,8 +15,9 @@ import dev.kvlens.model.Estimator;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.planner.PlannerTarget;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.RuleSetEras;
 import dev.kvlens.model.MlcCommands;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.ScenarioDocument;
@@ -84,6 +85,7 @@ public final class EstimatorViewModel {
     private final ObjectProperty<String> modelLocation = new SimpleObjectProperty<>(this, "modelLocation");
     private final ObjectProperty<ByteFigure> givenParamsBytes = new SimpleObjectProperty<>(this, "givenParamsBytes");
     private final ObjectProperty<ByteFigure> givenTempFuncBytes = new SimpleObjectProperty<>(this, "givenTempFuncBytes");
+    private final ObjectProperty<java.time.LocalDate> builtOn = new SimpleObjectProperty<>(this, "builtOn");
 
     private final ObservableList<AdditionalModel> additionalModels = FXCollections.observableArrayList();
     private final Map<AdditionalModel, ModelLibrary> additionalLibraries = new IdentityHashMap<>();
@@ -128,7 +130,8 @@ public final class EstimatorViewModel {
         result.bind(Bindings.createObjectBinding(this::compute, model, quantization, device, customDeviceBytes,
                 customBackend, gpuMemoryUtilization, tensorParallelShards, rules, mode, batchSize, contextLength,
                 kvCapacity, prefillChunk, prefillIsRuntimeOverride, givenParamsBytes, givenTempFuncBytes, modelLocation,
-                additionalModels));
+                additionalModels, builtOn));
+        model.addListener((o, was, now) -> builtOn.set(null)); // an imported log's date was that model's
     }
 
     /**
@@ -213,7 +216,8 @@ public final class EstimatorViewModel {
 
     /** The mlc_llm commands for the current choices. */
     public MlcCommands commands() {
-        return MlcCommands.of(spec(), model.get().compile(), Optional.ofNullable(modelLocation()));
+        return MlcCommands.of(spec(), model.get().compile(), Optional.ofNullable(modelLocation()),
+                additionalModels.stream().map(AdditionalModel::serveArgument).toList());
     }
 
     /** Where the compiled model lives: the imported config's folder, or mlc-ai's Hugging Face repo for presets. */
@@ -241,6 +245,19 @@ public final class EstimatorViewModel {
         return givenTempFuncBytes;
     }
 
+    /**
+     * The date of the mlc-llm build the library comes from, as an imported log tells it; null = the rule set's own
+     * era ({@link RuleSetEras#builtOn}). Computed parameters and the compile report's legacy KV follow it (§1.3).
+     */
+    public ObjectProperty<java.time.LocalDate> builtOnProperty() {
+        return builtOn;
+    }
+
+    /** The build date in effect: the imported one, else the rule set's. */
+    public java.time.LocalDate builtOn() {
+        return builtOn.get() != null ? builtOn.get() : RuleSetEras.builtOn(rules.get());
+    }
+
     // ------------------------------------------------------------------ additional models (rules §3.8)
 
     /** MLC's additional models (draft models, Eagle or Medusa heads), in order; each is summed into the estimate. */
@@ -255,7 +272,7 @@ public final class EstimatorViewModel {
      * ({@link #addAdditionalModel}).
      */
     public CompletableFuture<AdditionalModel> readAdditionalModel(FileCommands files, Path path) {
-        PlannerTarget target = PlannerTarget.of(currentDevice().backend());
+        PlannerTarget target = currentDevice().backend().plannerTarget();
         return files.read(path, Map.of()).thenApply(artifact -> {
             AdditionalModel added;
             if (artifact instanceof Artifact.ModelConfig c) {
@@ -267,7 +284,8 @@ public final class EstimatorViewModel {
                         + ": is not an mlc-chat-config.json or an MLC model folder (an additional model is one of those)");
             }
             added.library(target); // fails now, naming the file, rather than later in the estimate
-            return added;
+            Path folder = artifact instanceof Artifact.ModelFolder || path.getParent() == null ? path : path.getParent();
+            return added.at(folder.toString()); // serve takes the folder that holds mlc-chat-config.json
         });
     }
 
@@ -417,8 +435,8 @@ public final class EstimatorViewModel {
         try {
             Scenario scenario = scenario();
             Estimate estimate = Estimator.estimate(scenario);
-            CompileReport.Era era = scenario.rules() == RuleSet.D2025 ? CompileReport.Era.E2025 : CompileReport.Era.E2024_03;
-            return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(), era));
+            return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(),
+                    RuleSetEras.compileReport(scenario.rules()), builtOn()));
         } catch (IllegalArgumentException | ArithmeticException e) {
             return EstimateResult.failed(dev.kvlens.model.UserText.oneLine(e instanceof ArithmeticException
                     ? "a value is too large to compute with (more than 64 bits)" : e.getMessage()));
@@ -429,7 +447,8 @@ public final class EstimatorViewModel {
     public Scenario scenario() {
         ScenarioSpec spec = spec();
         ModelLibrary library = libraries.get(spec.model(), spec.quantization(), spec.model().compile(),
-                givenParamsBytes.get(), givenTempFuncBytes.get(), PlannerTarget.of(spec.device().backend()));
+                givenParamsBytes.get(), givenTempFuncBytes.get(), spec.device().backend().plannerTarget())
+                .builtOn(builtOn());
         Scenario single = new Scenario(library, spec.device(), spec.engine(), spec.rules());
         return additionalModels.isEmpty() ? single : single.withAdditionalModels(additionalLibraries(library.target()));
     }

@@ -9,6 +9,7 @@ import dev.kvlens.model.ModeEstimate;
 import dev.kvlens.model.PhysicalAllocation;
 import dev.kvlens.model.ReverseSolver;
 import dev.kvlens.model.Scenario;
+import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.model.Waterfall;
 import dev.kvlens.model.WorkloadFit;
@@ -53,6 +54,8 @@ public final class ExplorationViewModel {
     private final ObjectBinding<List<Delta>> comparison;
     private Scenario mapScenario;
     private CapacityMap lastMap;
+    /** What {@link #pinCurrent} pinned, with the additional models (rules §3.8) the spec alone does not hold. */
+    private ScenarioDocument pinnedDocument;
 
     public ExplorationViewModel(EstimatorViewModel estimator, List<Device> presetDevices) {
         this.estimator = estimator;
@@ -90,7 +93,9 @@ public final class ExplorationViewModel {
 
     /** Pins the current scenario as A. */
     public void pinCurrent() {
-        pinned.set(estimator.spec());
+        ScenarioDocument document = estimator.document();
+        pinnedDocument = document;
+        pinned.set(document.spec());
     }
 
     /** The batch the selected mode runs with now (the override, or MLC's default for the mode). */
@@ -188,7 +193,8 @@ public final class ExplorationViewModel {
         }
         Estimate estimateA;
         try {
-            estimateA = Estimator.estimate(a.toScenario());
+            estimateA = Estimator.estimate(pinnedDocument != null && pinnedDocument.spec() == a
+                    ? pinnedDocument.toScenario() : a.toScenario());
         } catch (IllegalArgumentException e) {
             return List.of();
         }

@@ -12,6 +12,7 @@ import dev.kvlens.model.LogComparison;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.PrintedLog;
 import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.RuleSetEras;
 import dev.kvlens.model.Scenario;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -215,7 +216,7 @@ public final class ImportViewModel {
                 kvText(m.ourType(), m.ourKv()));
     }
 
-    private static String kvText(String type, Optional<dev.kvlens.model.KvCacheGeometry> kv) {
+    private static String kvText(String type, Optional<dev.kvlens.model.architecture.KvCacheGeometry> kv) {
         return kv.map(k -> Messages.get("import.note.geometry", type, k.numHiddenLayers(), k.numKeyValueHeads(),
                 k.headDim())).orElse(type);
     }
@@ -236,17 +237,17 @@ public final class ImportViewModel {
             summary.add(importFigures(applied, functions));
         });
         printed.runtime().ifPresent(runtime -> {
-            adoptRuntimeChoices(runtime);
+            adoptRuntimeChoices(runtime, RuleSetEras.ofLog(printed).orElse(RuleSet.D2025));
             printedRuntime.set(runtime);
             summary.add(Messages.get("import.summary.compared", runtime.modes().size(), log.source()));
         });
+        printed.loggedOn().ifPresent(estimator.builtOnProperty()::set); // after any model change, which clears it
         printed.warnings().forEach(notes::add);
         return String.join("; ", summary);
     }
 
     /** The runtime log tells the mode, the rules era and what the user specified: take them. */
-    private void adoptRuntimeChoices(PrintedLog.Runtime runtime) {
-        RuleSet rules = runtime.wording() == RuleSet.Wording.PYTHON_IS_SET ? RuleSet.C2024 : RuleSet.D2025;
+    private void adoptRuntimeChoices(PrintedLog.Runtime runtime, RuleSet rules) {
         if (estimator.rulesProperty().get() != rules) {
             estimator.rulesProperty().set(rules);
             notes.add("rules set to " + rules.id() + " to match the log's wording");

@@ -4,7 +4,7 @@ import dev.kvlens.model.Backend;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 
 import java.util.Collections;

@@ -116,12 +116,40 @@ class AdditionalModelCliTest {
     }
 
     @Test
-    void emittedCommandsSayTheyLeaveTheDraftOut() throws IOException {
-        CliTest.Run r = run(args("--additional-model", draftFolder().toString(), "--emit-command"));
+    void emittedServeCommandNamesTheDraftModelsAsMlcTakesThem() throws IOException {
+        Path draft = draftFolder();
+        CliTest.Run folder = run(args("--additional-model", draft.toString(), "--emit-command"));
+        CliTest.Run medusa = run(args("--additional-model", medusaConfig().toString(), "--emit-command"));
 
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("mlc_llm");
-        assertThat(r.err()).contains("main model only").contains("--additional-models");
+        // MLC cli/serve.py: --additional-models takes model folders (nargs="*"), --speculative-mode
+        // disable|small_draft|eagle|medusa; a chat config's folder is the one that holds it
+        assertThat(folder.code()).as(folder.err()).isZero();
+        assertThat(folder.out().strip()).endsWith("--mode local --additional-models " + draft
+                + " --speculative-mode small_draft");
+        assertThat(folder.err()).doesNotContain("main model only");
+        assertThat(medusa.out().strip()).endsWith("--additional-models " + dir + " --speculative-mode medusa");
+    }
+
+    @Test
+    void aSavedScenarioFileKeepsItsDraftModelForTheNextRun() throws IOException {
+        Path draft = draftFolder();
+        Path file = dir.resolve("with-draft.kvlens.json");
+        CliTest.Run saved = run(args("--additional-model", draft.toString(), "--save-scenario", file.toString()));
+        CliTest.Run again = run("estimate", "--scenario", file.toString());
+        CliTest.Run command = run("estimate", "--scenario", file.toString(), "--emit-command");
+        CliTest.Run mixed = run("estimate", "--scenario", file.toString(), "--preset", "llama-3-8b");
+
+        assertThat(saved.code()).as(saved.err()).isZero();
+        assertThat(Files.readString(file)).contains("\"additionalModels\"");
+        // the same two-model figure as aDraftFolderJoinsMlcsSumsInTheLogLines (AdditionalModelsTest's arithmetic)
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.outLines()).contains("Estimated total single GPU memory usage: 8550.158 MB (Parameters: "
+                + "4975.705 MB. KVCache: 918.589 MB. Temporary buffer: 2655.865 MB). The actual usage might be slightly "
+                + "larger than the estimated number.");
+        assertThat(command.out().strip()).endsWith("--additional-models " + draft + " --speculative-mode small_draft");
+        assertThat(mixed.code()).isEqualTo(2);
+        assertThat(mixed.err().strip()).startsWith("kvlens: --preset: the scenario file with-draft.kvlens.json gives the model")
+                .doesNotContain("\n");
     }
 
     @Test

@@ -11,15 +11,20 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** {@code compile-report --built-on}: the layout era of rules §1.3 (llama's separate lm_head until 2024-07-16). */
+/** {@code --built-on} (compile-report, estimate; export-png shares the option): the layout era of rules §1.3 (llama's separate lm_head until 2024-07-16), and the rules a runtime log picks. */
 class BuiltOnOptionTest {
 
     private static final Pattern PARAMS = Pattern.compile("Parameters: ([0-9.]+) MB");
+    private static final Pattern JSON_PARAMS = Pattern.compile("\"parameters\"\\s*:\\s*\\{\\s*\"bytes\"\\s*:\\s*(\\d+)");
 
     private static double params(String out) {
-        Matcher m = PARAMS.matcher(out);
+        return Double.parseDouble(group(PARAMS, out));
+    }
+
+    private static String group(Pattern pattern, String out) {
+        Matcher m = pattern.matcher(out);
         assertThat(m.find()).as(out).isTrue();
-        return Double.parseDouble(m.group(1));
+        return m.group(1);
     }
 
     @Test
@@ -43,5 +48,42 @@ class BuiltOnOptionTest {
         assertThat(params(before[1]) - params(after[1])).isCloseTo(281.8125, within(0.011));
         assertThat(bad[0]).isEqualTo("2");
         assertThat(bad[2]).contains("--built-on: 'July' is not a date (expected YYYY-MM-DD)");
+    }
+
+    private static long jsonParams(String out) {
+        return Long.parseLong(group(JSON_PARAMS, out));
+    }
+
+    @Test
+    void estimateTakesTheBuildDateToo(@TempDir Path dir) throws Exception {
+        String text = Files.readString(Path.of(BuiltOnOptionTest.class.getResource("/hf-configs/llama.json").toURI()))
+                .replace("\"tie_word_embeddings\": false", "\"tie_word_embeddings\": true");
+        Path config = Files.writeString(dir.resolve("config.json"), text);
+
+        String[] before = CliTestAccess.run("estimate", "--hf-config", config.toString(), "--quantization", "q4f16_1",
+                "--gpu-memory-mib", "81920", "--format", "json", "--built-on", "2024-07-15");
+        String[] after = CliTestAccess.run("estimate", "--hf-config", config.toString(), "--quantization", "q4f16_1",
+                "--gpu-memory-mib", "81920", "--format", "json", "--built-on", "2024-07-16");
+
+        // the separate q4f16_1 lm_head of the test above: 295,501,824 B
+        assertThat(before[0]).as(before[2]).isEqualTo("0");
+        assertThat(jsonParams(before[1]) - jsonParams(after[1])).isEqualTo(295_501_824L);
+    }
+
+    @Test
+    void aRuntimeLogOfMay2024ChoosesTheMidTwentyFourRules(@TempDir Path dir) throws Exception {
+        Path log = Files.writeString(dir.resolve("serve.log"),
+                dev.kvlens.TestScenarios.publishedText("bentomlc-llama3-8b-local"));
+
+        String[] out = CliTestAccess.run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1",
+                "--compile-prefill-chunk-size", "1024", "--max-batch-size", "80", "--runtime-log", log.toString());
+        String[] chosen = CliTestAccess.run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1",
+                "--compile-prefill-chunk-size", "1024", "--max-batch-size", "80", "--runtime-log", log.toString(),
+                "--rules", "d2025");
+
+        assertThat(out[0]).as(out[2]).isEqualTo("0");
+        assertThat(out[2]).contains("note: rules d2024mid");
+        assertThat(out[1]).contains("all 14 quantities match");
+        assertThat(chosen[2]).doesNotContain("note: rules");
     }
 }

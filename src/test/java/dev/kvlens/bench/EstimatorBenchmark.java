@@ -8,7 +8,7 @@ import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.EngineSettings;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.Estimator;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.Scenario;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,7 +2,7 @@ package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.ModelType;
+import dev.kvlens.model.architecture.ModelType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

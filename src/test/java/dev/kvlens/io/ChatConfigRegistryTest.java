@@ -2,10 +2,10 @@ package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kvlens.model.KvCacheGeometry;
+import dev.kvlens.model.architecture.KvCacheGeometry;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ParameterBytes;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,11 +1,11 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kvlens.model.ArchitectureDetails;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
+import dev.kvlens.model.architecture.ArchitectureDetails;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.ParameterBytes;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

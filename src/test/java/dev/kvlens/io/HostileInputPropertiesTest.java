@@ -8,7 +8,7 @@ import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.EngineSettings;
 import dev.kvlens.model.Estimator;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.ScenarioSpec;

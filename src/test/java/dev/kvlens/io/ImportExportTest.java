@@ -16,7 +16,7 @@ import dev.kvlens.model.LibraryMetadata;
 import dev.kvlens.model.MlcCommands;
 import dev.kvlens.model.ModeEstimate;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.ScenarioSpec;

@@ -6,7 +6,7 @@ import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.CompileConfig;
 import dev.kvlens.model.CompileReport;
 import dev.kvlens.model.ModelLibrary;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,12 +1,12 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kvlens.model.KvCacheGeometry;
-import dev.kvlens.model.KvStateKind;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.ModelType;
+import dev.kvlens.model.architecture.KvCacheGeometry;
+import dev.kvlens.model.architecture.KvStateKind;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.ModelType;
 import dev.kvlens.model.ParameterBytes;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

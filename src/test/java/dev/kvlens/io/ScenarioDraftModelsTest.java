@@ -13,9 +13,9 @@ import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.EngineSettings;
 import dev.kvlens.model.Estimator;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.ScenarioSpec;
@@ -44,7 +44,8 @@ class ScenarioDraftModelsTest {
         ModelDescription draft = new ModelDescription("llama-3.2-1b", "Llama-3.2-1B draft", g,
                 Quantization.byName("q4f16_1"), c, ChatConfigValues.matching(c), "draft/mlc-chat-config.json");
         return new ScenarioDocument(spec, llama.compile(), Optional.empty(), List.of(new AdditionalModel(draft,
-                Quantization.require("q4f16_1"), Optional.of(ByteFigure.given(700_000_000L, "tensor cache")), Optional.empty())));
+                Quantization.require("q4f16_1"), Optional.of(ByteFigure.given(700_000_000L, "tensor cache")), Optional.empty())
+                .at("/models/Llama-3.2-1B-q4f16_1-MLC"))); // the folder serve --additional-models takes
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.kvlens.io;
 
-import dev.kvlens.model.ModelGeometry;
+import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.ParameterBytes;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

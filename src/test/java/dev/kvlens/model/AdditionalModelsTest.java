@@ -1,5 +1,9 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
+
 import dev.kvlens.TestScenarios;
 import dev.kvlens.model.planner.PlannerTarget;
 import org.junit.jupiter.api.Test;

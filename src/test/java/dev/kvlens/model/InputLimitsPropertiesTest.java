@@ -1,5 +1,9 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ModelType;
+import dev.kvlens.model.architecture.Quantization;
+
 import dev.kvlens.TestScenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.Quantization;
+
 import dev.kvlens.TestScenarios;
 import dev.kvlens.io.MlcLogParser;
 import org.junit.jupiter.api.Test;

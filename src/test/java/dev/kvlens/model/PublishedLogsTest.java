@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.Quantization;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.TestScenarios;
 import dev.kvlens.io.Json;

@@ -1,5 +1,6 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.DistinctRuns;
 import dev.kvlens.TestScenarios;
 import org.junit.jupiter.api.Test;

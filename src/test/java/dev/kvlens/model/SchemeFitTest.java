@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.TestScenarios;
 import dev.kvlens.model.planner.PlannerTarget;
 import dev.kvlens.text.Phrases;

@@ -3,7 +3,7 @@ package dev.kvlens.view;
 import dev.kvlens.app.KvLensApp;
 import dev.kvlens.app.ViewModels;
 import dev.kvlens.io.PresetCatalog;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.viewmodel.EstimatorViewModel;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;

@@ -2,11 +2,11 @@ package dev.kvlens.view;
 
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.CompileConfig;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.planner.PlannerTarget;
-import dev.kvlens.model.planner.TempBufferSource;
+import dev.kvlens.model.TempBufferSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

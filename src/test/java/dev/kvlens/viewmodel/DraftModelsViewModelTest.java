@@ -12,9 +12,9 @@ import dev.kvlens.model.Estimate;
 import dev.kvlens.model.InstalledModel;
 import dev.kvlens.model.ModeEstimate;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.ScenarioDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +143,8 @@ class DraftModelsViewModelTest {
         assertThat(local().prefillChunkSize()).isEqualTo(2048);
         assertThat(vm.logTextProperty().getValue()).contains("Estimated total single GPU memory usage: 8550.158 MB");
         assertThat(vm.document().additionalModels()).containsExactly(draft);
+        // the folder the user chose is what mlc_llm serve --additional-models takes
+        assertThat(vm.commands().serve()).endsWith("--additional-models draft --speculative-mode small_draft");
 
         vm.removeAdditionalModel(0);
         assertThat(local().totalBytes()).isEqualTo(8_571_225_240.0);
@@ -158,6 +160,23 @@ class DraftModelsViewModelTest {
         vm.apply(withDraft);
         assertThat(vm.additionalModels()).containsExactly(draft);
         assertThat(local().totalBytes()).isEqualTo(8_965_490_736.0);
+    }
+
+    @Test
+    void aPinnedScenarioKeepsItsDraftModelWhenTheCurrentOneDropsIt() {
+        ExplorationViewModel exploration = new ExplorationViewModel(vm, List.of());
+        vm.addAdditionalModel(readDraft());
+        exploration.pinCurrent();
+
+        vm.removeAdditionalModel(0);
+
+        // A = main + draft (8,965,490,736 B above), B = the main model alone (8,571,225,240 B)
+        ExplorationViewModel.Delta total = exploration.comparisonProperty().get().stream()
+                .filter(d -> d.quantity().equals("total")).findFirst().orElseThrow();
+        assertThat(total.aBytes()).isEqualTo(8_965_490_736.0);
+        assertThat(total.bBytes()).isEqualTo(8_571_225_240.0);
+        ExplorationViewModel.Delta params = exploration.comparisonProperty().get().get(0);
+        assertThat(params.aBytes()).isEqualTo((double) (P1 + P2));
     }
 
     @Test

@@ -168,6 +168,17 @@ class EstimatorViewModelTest {
     }
 
     @Test
+    void theCompileReportFollowsTheRuleSetsEra() {
+        // real logs of each era (published-logs files): 2025-05 "without KV cache: " (one colon, c009bde4 onwards),
+        // bentomlc 2024-06-06 "without KV cache:: ", llama3-70b 2024-04-21 "Total memory usage: … KVCache: 0.00 MB"
+        assertThat(vm.result().compileLines().get(0)).startsWith("Total memory usage without KV cache: ");
+        vm.rulesProperty().set(RuleSet.D2024_MID);
+        assertThat(vm.result().compileLines().get(0)).startsWith("Total memory usage without KV cache:: ");
+        vm.rulesProperty().set(RuleSet.C2024);
+        assertThat(vm.result().compileLines().get(0)).startsWith("Total memory usage: ").contains("KVCache: 0.00 MB");
+    }
+
+    @Test
     void theGuiNumbersAreTheCliNumbers() {
         // same scenario through the same model code as `estimate --format json`
         Estimate gui = vm.result().estimate().orElseThrow();

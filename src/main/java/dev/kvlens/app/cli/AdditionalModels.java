@@ -2,9 +2,8 @@ package dev.kvlens.app.cli;
 
 import dev.kvlens.io.ChatConfigReader;
 import dev.kvlens.io.ModelFolders;
+import dev.kvlens.model.AdditionalModel;
 import dev.kvlens.model.Artifact;
-import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.planner.PlannerTarget;
 
@@ -12,12 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code --additional-model FILE|DIR}: the models MLC runs next to the main one for speculative decoding (a draft
  * model, Eagle or Medusa heads; rules §3.8), each an {@code mlc-chat-config.json} or an MLC model folder whose tensor
  * cache gives the parameter bytes. Each keeps its own scheme (the chat config names it), compile-time limits and
- * chat-config values, as MLC reads them per model.
+ * chat-config values, as MLC reads them per model, and the folder {@code mlc_llm serve --additional-models} takes.
  */
 final class AdditionalModels {
 
@@ -26,33 +26,35 @@ final class AdditionalModels {
 
     /** Reads every path in order; the temporary buffer of each is estimated for {@code target}. */
     static List<ModelLibrary> read(List<Path> paths, PlannerTarget target) {
-        List<ModelLibrary> models = new ArrayList<>(paths.size());
+        return libraries(models(paths), target);
+    }
+
+    /** The libraries of the models for {@code target}. */
+    static List<ModelLibrary> libraries(List<AdditionalModel> models, PlannerTarget target) {
+        return models.stream().map(m -> m.library(target)).toList();
+    }
+
+    /** Reads every path in order, each with its folder (the one given, or the one holding the chat config). */
+    static List<AdditionalModel> models(List<Path> paths) {
+        List<AdditionalModel> models = new ArrayList<>(paths.size());
         for (Path path : paths) {
-            models.add(read(path, target));
+            models.add(model(path));
         }
         return models;
     }
 
-    static ModelLibrary read(Path path, PlannerTarget target) {
-        ModelDescription description;
-        ByteFigure params = null;
+    private static AdditionalModel model(Path path) {
+        AdditionalModel model;
         if (Files.isDirectory(path)) {
             Artifact.ModelFolder folder = ModelFolders.read(path);
-            description = folder.description();
-            params = folder.params().orElse(null);
+            model = AdditionalModel.of(folder.description(), folder.params());
         } else if (Files.isRegularFile(path)) {
-            description = ChatConfigReader.read(path);
+            model = AdditionalModel.of(ChatConfigReader.read(path), Optional.empty());
         } else {
             throw new IllegalArgumentException(path + ": does not exist (--additional-model takes an "
                     + "mlc-chat-config.json or an MLC model folder)");
         }
-        ModelDescription d = description;
-        var scheme = d.quantization().orElseThrow(() -> new IllegalArgumentException(d.source()
-                + ": quantization is missing (an additional model's mlc-chat-config.json must name its scheme)"));
-        try {
-            return ModelLibrary.build(d, scheme, d.compile(), params, null, target);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(d.source() + ": " + e.getMessage(), e);
-        }
+        Path folder = Files.isDirectory(path) || path.getParent() == null ? path : path.getParent();
+        return model.at(folder.toString());
     }
 }

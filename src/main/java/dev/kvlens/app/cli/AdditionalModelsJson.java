@@ -8,7 +8,6 @@ import dev.kvlens.model.ModeEstimate;
 import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.PhysicalAllocation;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +21,7 @@ final class AdditionalModelsJson {
     private AdditionalModelsJson() {
     }
 
-    static void add(ObjectNode tree, Estimate estimate, List<Path> paths) {
+    static void add(ObjectNode tree, Estimate estimate, List<String> sources) {
         List<ModelLibrary> models = estimate.scenario().additionalModels();
         if (models.isEmpty()) {
             return; // single-model output stays as it was
@@ -32,8 +31,8 @@ final class AdditionalModelsJson {
             ModelLibrary m = models.get(i);
             ObjectNode node = list.addObject();
             node.put("name", m.name());
-            if (i < paths.size()) {
-                node.put("source", paths.get(i).toString());
+            if (i < sources.size()) {
+                node.put("source", sources.get(i));
             }
             node.put("modelType", m.geometry().modelType());
             node.put("kvStateKind", m.geometry().kvStateKind().metadataName());

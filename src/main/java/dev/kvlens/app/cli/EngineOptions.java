@@ -36,10 +36,10 @@ final class EngineOptions {
     @Option(names = "--prefill-chunk-size", paramLabel = "N", description = "Runtime override prefill_chunk_size.")
     Long prefillChunkSize;
 
-    @Option(names = "--rules", paramLabel = "R", defaultValue = "d2025",
+    @Option(names = "--rules", paramLabel = "R",
             description = "d2025 (MLC-LLM >= v0.20), d2024mid (2024-05-03 to 2024-08-06 builds: a user "
                     + "max_single_sequence_length does not size T or P) or c2024 (April 2024 wheels); "
-                    + "default ${DEFAULT-VALUE}.")
+                    + "default d2025, or with --runtime-log the rules the log's lines belong to.")
     String rules;
 
     EngineSettings engine() {
@@ -54,8 +54,14 @@ final class EngineOptions {
         return new EngineSettings(EngineMode.fromMlcName(mode), util, overrides);
     }
 
+    /** The --rules given, else d2025. */
     RuleSet ruleSet() {
-        return RuleSet.require(rules);
+        return rules == null ? RuleSet.D2025 : RuleSet.require(rules);
+    }
+
+    /** Whether --rules was given. */
+    boolean rulesGiven() {
+        return rules != null;
     }
 
     private static OptionalLong optional(Long value) {

@@ -5,6 +5,7 @@ import dev.kvlens.io.EstimateCsv;
 import dev.kvlens.io.EstimateJson;
 import dev.kvlens.io.Json;
 import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.model.AdditionalModel;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.Device;
@@ -20,7 +21,10 @@ import dev.kvlens.model.ModelLibrary;
 import dev.kvlens.model.ModeVerdict;
 import dev.kvlens.text.Phrases;
 import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.RuleSetEras;
 import dev.kvlens.model.Scenario;
+import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.model.SchemeFit;
 import dev.kvlens.model.planner.PlannerTarget;
@@ -78,61 +82,73 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", defaultValue = "log", description = "log, json or csv (default ${DEFAULT-VALUE}).")
     String format;
 
+    @Mixin
+    ScenarioFileOptions files;
+
     @Override
     public Integer call() {
         Format output = parseFormat(format);
         PresetCatalog catalog = PresetCatalog.load();
-        // --all-quantizations lists every scheme: none needs naming (q4f16_1 only stands in for the description)
-        ModelOptions.Selection selection = allQuantizations
-                ? options.selection(catalog, dev.kvlens.model.Quantization.require("q4f16_1")) : options.selection(catalog);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<PrintedLog> printed = runtimeLog == null ? Optional.empty() : Optional.of(readRuntimeLog(runtimeLog));
-        Device device;
-        List<ModelLibrary> additional;
-        if (options.hasDevice()) {
-            device = options.device(catalog, err);
-            additional = AdditionalModels.read(additionalModels,
-                    selection.target().orElse(dev.kvlens.model.planner.PlannerTarget.of(device.backend())));
+        List<AdditionalModel> extra = AdditionalModels.models(additionalModels);
+        ScenarioDocument document;
+        Scenario scenario;
+        List<String> selectionNotes = List.of();
+        if (files.fromFile()) {
+            document = files.read(spec.commandLine().getParseResult(), extra);
+            scenario = document.toScenario();
         } else {
-            // The solved device is a CUDA one (solveDevice).
-            additional = AdditionalModels.read(additionalModels, selection.target().orElse(PlannerTarget.CUDA));
-            device = solveDevice(selection, additional, printed, err);
+            // --all-quantizations lists every scheme: none needs naming (q4f16_1 only stands in for the description)
+            ModelOptions.Selection selection = allQuantizations
+                    ? options.selection(catalog, dev.kvlens.model.architecture.Quantization.require("q4f16_1"))
+                    : options.selection(catalog);
+            selectionNotes = selection.notes();
+            RuleSet rules = rules(printed, err);
+            Device device;
+            List<ModelLibrary> additional;
+            if (options.hasDevice()) {
+                device = options.device(catalog, err);
+                additional = AdditionalModels.libraries(extra, selection.target().orElse(device.backend().plannerTarget()));
+            } else {
+                // The solved device is a CUDA one (solveDevice).
+                additional = AdditionalModels.libraries(extra, selection.target().orElse(PlannerTarget.CUDA));
+                device = solveDevice(selection, additional, printed, rules, err);
+            }
+            ScenarioSpec scenarioSpec = new ScenarioSpec(selection.description(), selection.scheme(),
+                    Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
+                    options.engine.engine(), rules);
+            scenario = scenarioSpec.toScenario(selection.target()
+                    .orElse(device.backend().plannerTarget())).withAdditionalModels(additional);
+            document = new ScenarioDocument(scenarioSpec, selection.defaults(), Optional.empty(), extra);
         }
-        ScenarioSpec scenarioSpec = new ScenarioSpec(selection.description(), selection.scheme(),
-                Optional.ofNullable(selection.params()), Optional.ofNullable(selection.temp()), device,
-                options.engine.engine(), options.engine.ruleSet());
-        Scenario scenario = scenarioSpec.toScenario(selection.target()
-                .orElse(dev.kvlens.model.planner.PlannerTarget.of(device.backend()))).withAdditionalModels(additional);
         if (allQuantizations) {
-            if (selection.params() != null || selection.temp() != null) {
+            if (document.spec().paramsBytes().isPresent() || document.spec().tempFuncBytes().isPresent()) {
                 err.println("note: --all-quantizations computes each scheme's parameters and temporary buffer; the "
                         + "figures given or imported belong to one scheme and are not used");
             }
-            return printSchemes(output, scenarioSpec, scenario, out);
+            return printSchemes(output, document.spec(), scenario, out);
         }
+        files.saveIfAsked(document);
         Estimate estimate = Estimator.estimate(scenario);
 
         if (emitCommand) {
-            ModelLibrary library = scenario.model();
-            out.println(MlcCommands.of(scenarioSpec, selection.defaults(), Optional.empty()).script());
-            notes(library, err);
-            if (!additional.isEmpty()) {
-                err.println("note: the commands are for the main model only; add the additional models to mlc_llm "
-                        + "serve yourself (--additional-models and --speculative-mode)");
-            }
+            out.println(MlcCommands.of(document.spec(), document.modelDefaults(), document.modelLocation(),
+                    document.additionalModels().stream().map(AdditionalModel::serveArgument).toList()).script());
+            notes(scenario.model(), err);
             return 0;
         }
         List<LogComparison.Row> rows = printed.flatMap(PrintedLog::runtime)
                 .map(r -> LogComparison.compare(r, estimate)).orElse(List.of());
         switch (output) {
-            case JSON -> out.println(json(estimate, rows, additionalModels));
+            case JSON -> out.println(json(estimate, rows, sources(document, additionalModels)));
             case CSV -> {
                 out.print(EstimateCsv.write(estimate));
                 out.flush();
             }
             case LOG -> {
-                selection.notes().forEach(n -> err.println("note: " + n));
+                selectionNotes.forEach(n -> err.println("note: " + n));
                 scenario.models().forEach(m -> notes(m, err));
                 if (printed.isPresent()) {
                     printComparison(rows, out);
@@ -172,16 +188,28 @@ final class EstimateCommand implements Callable<Integer> {
         return log.log();
     }
 
+    /** --rules, else the rule set the runtime log's lines belong to (rules §6), else d2025. */
+    private RuleSet rules(Optional<PrintedLog> printed, PrintWriter err) {
+        if (options.engine.rulesGiven() || printed.isEmpty()) {
+            return options.engine.ruleSet();
+        }
+        RuleSet fromLog = RuleSetEras.ofLog(printed.get()).orElse(RuleSet.D2025);
+        if (fromLog != RuleSet.D2025) {
+            err.println("note: rules " + fromLog.id() + " (the log's lines are " + fromLog.label()
+                    + "); pass --rules to choose others");
+        }
+        return fromLog;
+    }
+
     private Device solveDevice(ModelOptions.Selection selection, List<ModelLibrary> additional, Optional<PrintedLog> printed,
-                               PrintWriter err) {
+                               RuleSet rules, PrintWriter err) {
         long capacity = printed.flatMap(p -> p.serverCapacity().isPresent()
                 ? Optional.of(p.serverCapacity().getAsLong()) : Optional.empty())
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no device given: use --gpu, --gpu-memory-bytes or --gpu-memory-mib"
                                 + (printed.isPresent() ? " (the runtime log has no server capacity to solve it from)" : "")));
         Scenario probe = new Scenario(selection.library(), additional,
-                new Device("solved", dev.kvlens.model.Backend.CUDA, 1L << 34), options.engine.engine(),
-                options.engine.ruleSet());
+                new Device("solved", dev.kvlens.model.Backend.CUDA, 1L << 34), options.engine.engine(), rules);
         DeviceMemorySolver.Range range = DeviceMemorySolver.deviceRangeForCapacity(probe, EngineMode.SERVER, capacity)
                 .orElseThrow(() -> new IllegalArgumentException("no device size gives the log's server capacity of "
                         + capacity + " tokens with these inputs"));
@@ -200,9 +228,19 @@ final class EstimateCommand implements Callable<Integer> {
                 : rows.stream().filter(r -> !r.matches()).count() + " of " + rows.size() + " quantities differ");
     }
 
-    private static String json(Estimate estimate, List<LogComparison.Row> rows, List<Path> additionalPaths) {
+    /** Where each additional model came from: the scenario file's own (their folders), then the paths given. */
+    private static List<String> sources(ScenarioDocument document, List<Path> given) {
+        List<String> sources = new ArrayList<>();
+        List<AdditionalModel> all = document.additionalModels();
+        all.subList(0, all.size() - given.size())
+                .forEach(m -> sources.add(m.location().orElse(m.description().source())));
+        given.forEach(p -> sources.add(p.toString()));
+        return sources;
+    }
+
+    private static String json(Estimate estimate, List<LogComparison.Row> rows, List<String> additionalSources) {
         ObjectNode tree = EstimateJson.toTree(estimate);
-        AdditionalModelsJson.add(tree, estimate, additionalPaths);
+        AdditionalModelsJson.add(tree, estimate, additionalSources);
         if (!rows.isEmpty()) {
             ArrayNode comparison = tree.putArray("comparison");
             for (LogComparison.Row row : rows) {

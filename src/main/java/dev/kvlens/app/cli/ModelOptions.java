@@ -15,12 +15,14 @@ import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.SameModel;
 import dev.kvlens.model.planner.PlannerTarget;
 import dev.kvlens.model.ModelLibrary;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.architecture.Quantization;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,13 @@ final class ModelOptions {
                     + "(default: the device's backend; cuda for compile-report). Decides how an unmeasured temporary buffer is estimated.")
     String target;
 
+    @Option(names = "--built-on", paramLabel = "YYYY-MM-DD",
+            description = "Date of the mlc-llm commit the library was built with: computed parameters follow that "
+                    + "era's model files (separate lm_head, MoE gates; rules §1.3); for compile-report also the "
+                    + "2024-01/2024-03 KVCache field (the legacy KV the model file still declared then). "
+                    + "Default: the current model files (compile-report: the era's own date).")
+    String builtOn;
+
     @Option(names = "--model-lib", paramLabel = "FILE",
             description = "A compiled model library (.so, .dylib, .dll, .wasm, .tar): exact parameter and temporary bytes, limits.")
     Path modelLib;
@@ -100,8 +109,7 @@ final class ModelOptions {
     /** The description the source option names (a model folder's tensor cache gives its parameter bytes too). */
     ModelDescription description(PresetCatalog catalog) {
         if (source == null) {
-            throw new IllegalArgumentException("give the model: --model DIR, --model-lib FILE, --chat-config FILE, "
-                    + "--hf-config FILE or --preset ID");
+            throw new IllegalArgumentException(ModelOptionsMixin.GIVE_THE_MODEL);
         }
         if (source.model != null) {
             if (!(ArtifactReader.read(source.model, Map.of()) instanceof Artifact.ModelFolder folder)) {
@@ -134,7 +142,8 @@ final class ModelOptions {
 
     /** What these options select: the model with its compile-time values, the scheme, measured figures. */
     record Selection(ModelDescription description, Quantization scheme, ByteFigure params, ByteFigure temp,
-                     CompileConfig defaults, List<String> notes, java.util.Optional<PlannerTarget> target) {
+                     CompileConfig defaults, List<String> notes, java.util.Optional<PlannerTarget> target,
+                     java.util.Optional<LocalDate> builtOn) {
         /** The library, compiled for the --target given, else for CUDA. */
         ModelLibrary library() {
             return library(target.orElse(PlannerTarget.CUDA));
@@ -184,9 +193,28 @@ final class ModelOptions {
         }
         ByteFigure givenParams = paramsFigure();
         ByteFigure givenTemp = tempFigure();
-        return new Selection(description.withCompile(compile(description.compile())), scheme,
-                givenParams != null ? givenParams : importedParams, givenTemp != null ? givenTemp : importedTemp,
-                description.compile(), List.copyOf(libraryNotes), target());
+        ModelDescription compiled = description.withCompile(compile(description.compile()));
+        ByteFigure params = givenParams != null ? givenParams : importedParams;
+        java.util.Optional<LocalDate> date = builtOn();
+        if (params == null && date.isPresent()) {
+            // the layout of that date's model files, computed once here so that every path takes it
+            params = ModelLibrary.build(compiled, scheme, compiled.compile(), null, null)
+                    .builtOn(date.get()).paramsBytes();
+        }
+        return new Selection(compiled, scheme, params, givenTemp != null ? givenTemp : importedTemp,
+                description.compile(), List.copyOf(libraryNotes), target(), date);
+    }
+
+    /** {@code --built-on}, parsed. */
+    java.util.Optional<LocalDate> builtOn() {
+        if (builtOn == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(LocalDate.parse(builtOn.trim()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--built-on: '" + builtOn + "' is not a date (expected YYYY-MM-DD)");
+        }
     }
 
     private Artifact.Metadata readLibrary(Map<String, Long> symbols) {

@@ -1,6 +1,5 @@
 package dev.kvlens.app.cli;
 
-import dev.kvlens.model.planner.PlannerTarget;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.Scenario;
@@ -19,11 +18,11 @@ final class ScenarioOptions {
     EngineOptions engine;
 
     ModelOptions.Selection selection(PresetCatalog catalog) {
-        return model.options.select(catalog);
+        return model.options().select(catalog);
     }
 
     /** The selection, with {@code fallback} as the scheme when none is named. */
-    ModelOptions.Selection selection(PresetCatalog catalog, dev.kvlens.model.Quantization fallback) {
+    ModelOptions.Selection selection(PresetCatalog catalog, dev.kvlens.model.architecture.Quantization fallback) {
         return model.options.select(catalog, java.util.Optional.of(fallback));
     }
 
@@ -45,7 +44,7 @@ final class ScenarioOptions {
 
     Scenario scenario(PresetCatalog catalog) {
         Device device = device(catalog);
-        return new Scenario(selection(catalog).library(PlannerTarget.of(device.backend())), device,
+        return new Scenario(selection(catalog).library(device.backend().plannerTarget()), device,
                 engine.engine(), engine.ruleSet());
     }
 }

@@ -65,7 +65,7 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Device device = options.hasDevice() || !question.smallestDevice ? options.device(catalog, err)
                 : catalog.defaultDevice().device();
-        ModelLibrary library = selection.library(PlannerTarget.of(device.backend()));
+        ModelLibrary library = selection.library(device.backend().plannerTarget());
         Scenario scenario = new Scenario(library, device, options.engine.engine(), options.engine.ruleSet());
         selection.notes().forEach(n -> err.println("note: " + n));
         EstimateCommand.notes(library, err);

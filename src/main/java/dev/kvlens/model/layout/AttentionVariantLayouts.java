@@ -1,10 +1,10 @@
 package dev.kvlens.model.layout;
 
-import dev.kvlens.model.ArchitectureDetails.LinearAttention;
-import dev.kvlens.model.ArchitectureDetails.Mla;
-import dev.kvlens.model.ArchitectureDetails.Moe;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.WeightTensor;
+import dev.kvlens.model.architecture.ArchitectureDetails.LinearAttention;
+import dev.kvlens.model.architecture.ArchitectureDetails.Mla;
+import dev.kvlens.model.architecture.ArchitectureDetails.Moe;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.WeightTensor;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.kvlens.model.layout;
 
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.WeightTensor;
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.WeightTensor;
 
 import java.util.List;
 

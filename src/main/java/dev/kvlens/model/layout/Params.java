@@ -1,6 +1,6 @@
 package dev.kvlens.model.layout;
 
-import dev.kvlens.model.WeightTensor;
+import dev.kvlens.model.architecture.WeightTensor;
 
 import java.util.ArrayList;
 import java.util.List;

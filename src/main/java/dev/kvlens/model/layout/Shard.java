@@ -1,6 +1,6 @@
 package dev.kvlens.model.layout;
 
-import dev.kvlens.model.ModelGeometry;
+import dev.kvlens.model.architecture.ModelGeometry;
 
 /**
  * One tensor-parallel shard's dimensions, as MLC's modules divide them: heads and MLP width by the

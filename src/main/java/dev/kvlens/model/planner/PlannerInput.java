@@ -1,9 +1,5 @@
 package dev.kvlens.model.planner;
 
-import dev.kvlens.model.CompileConfig;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.Quantization;
-
 import java.util.Objects;
 
 /**
@@ -55,20 +51,6 @@ public record PlannerInput(String modelType, int hiddenSize, int intermediateSiz
         if (maxThreadsPerBlock < 0) {
             throw new IllegalArgumentException("max_threads_per_block must not be negative, got " + maxThreadsPerBlock);
         }
-    }
-
-    /**
-     * The input for a build of {@code geometry} with {@code quantization} and {@code compile}'s limits: a is the
-     * scheme's model-dtype bytes, S = {@code prefill_chunk_size}, B = {@code max_batch_size}, TP as compiled; the
-     * target's default thread limit; not an early Phi q4 build.
-     */
-    public static PlannerInput of(ModelGeometry geometry, Quantization quantization, CompileConfig compile,
-                                  PlannerTarget target, BuildFunctions functions) {
-        return new PlannerInput(geometry.modelType(), geometry.hiddenSize(), geometry.intermediateSize(),
-                geometry.numAttentionHeads(), geometry.numKeyValueHeads(), geometry.headDim(), geometry.vocabSize(),
-                geometry.numHiddenLayers(), geometry.tieWordEmbeddings(), quantization.modelDtypeBytes(),
-                compile.prefillChunkSize(), compile.maxBatchSize(), compile.tensorParallelShards(), target, 0,
-                functions, false);
     }
 
     /** TX of FuseAddRMSNorm: min(1024, the target's thread limit) (§4.3.2). */

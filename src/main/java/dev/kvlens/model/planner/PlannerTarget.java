@@ -1,7 +1,5 @@
 package dev.kvlens.model.planner;
 
-import dev.kvlens.model.Backend;
-
 import java.util.Locale;
 
 /**
@@ -54,11 +52,6 @@ public enum PlannerTarget {
     /** max(max_num_threads, max_threads_per_block) of the target MLC builds for this device (see above). */
     public int defaultThreads() {
         return defaultThreads;
-    }
-
-    /** The target of a runtime {@link Backend} of the same name (cuda, rocm, vulkan, metal, opencl). */
-    public static PlannerTarget of(Backend backend) {
-        return valueOf(backend.name());
     }
 
     /** Parses an MLC {@code --device} name, case-insensitively; the message names the accepted values. */

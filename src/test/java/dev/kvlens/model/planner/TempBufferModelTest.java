@@ -58,7 +58,7 @@ class TempBufferModelTest {
     @Test
     void targetsParseFromMlcNamesAndRuntimeBackends() {
         assertEquals(PlannerTarget.WEBGPU, PlannerTarget.fromMlcName(" WebGPU "));
-        assertEquals(PlannerTarget.METAL, PlannerTarget.of(dev.kvlens.model.Backend.METAL));
+        assertEquals(PlannerTarget.METAL, dev.kvlens.model.Backend.METAL.plannerTarget());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> PlannerTarget.fromMlcName("llvm"));
         assertEquals("unknown target 'llvm' (expected cuda, rocm, vulkan, metal, opencl, webgpu, android, iphone"

@@ -1,4 +1,4 @@
-package dev.kvlens.model;
+package dev.kvlens.model.architecture;
 
 /**
  * The library metadata's {@code kv_state_kind}, chosen by substring of the model type exactly as

@@ -1,4 +1,4 @@
-package dev.kvlens.model;
+package dev.kvlens.model.architecture;
 
 /**
  * The library metadata's {@code kv_cache} entry: heads are per tensor-parallel shard, layers are all

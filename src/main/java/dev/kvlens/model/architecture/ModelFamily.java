@@ -1,4 +1,4 @@
-package dev.kvlens.model;
+package dev.kvlens.model.architecture;
 
 import java.util.Locale;
 

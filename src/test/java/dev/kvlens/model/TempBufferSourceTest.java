@@ -1,13 +1,12 @@
-package dev.kvlens.model.planner;
+package dev.kvlens.model;
+
+import dev.kvlens.model.architecture.ModelFamily;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
 
 import dev.kvlens.TestScenarios;
 import dev.kvlens.app.CliTestAccess;
-import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.CompileConfig;
-import dev.kvlens.model.ModelFamily;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.ModelLibrary;
-import dev.kvlens.model.Quantization;
+import dev.kvlens.model.planner.PlannerTarget;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +59,20 @@ class TempBufferSourceTest {
         // rules §4.2 check 2: Qwen3-1.7B q4f16_1 → 1331.00 MiB
         assertThat(temp.bytes()).isEqualTo(1331L * 1024 * 1024);
         assertThat(temp.provenance()).isEqualTo(ByteFigure.Provenance.HEURISTIC);
+    }
+
+    @Test
+    void anMoeModelsHeuristicUsesTheRoutedExpertWidth() {
+        ModelDescription mixtral = TestScenarios.preset("mixtral-8x7b");
+        CompileConfig compile = mixtral.compile().withPrefillChunkSize(2048);
+
+        ByteFigure temp = TempBufferSource.estimate(mixtral.geometry(), Q4F16_1, compile, PlannerTarget.CUDA);
+
+        // HF config: h 4096, expert width 14336, 2 experts per token. MLC's MoE gathers the routed tokens to
+        // [S·2, h] and runs e1_e3 as [S·2, 2·14336]: W = 2·2·14336 = 57,344; symbolic vocab, n_h 2, a 2
+        assertThat(temp.bytes()).isEqualTo(2048L * (2 * 57_344 + 57_344 / 2 + 2 * 4096) * 2);
+        assertThat(temp.provenance()).isEqualTo(ByteFigure.Provenance.HEURISTIC);
+        assertThat(temp.detail()).contains("MoE").contains("estimate");
     }
 
     @Test

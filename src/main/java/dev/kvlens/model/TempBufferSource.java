@@ -1,10 +1,15 @@
-package dev.kvlens.model.planner;
+package dev.kvlens.model;
 
-import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.CompileConfig;
-import dev.kvlens.model.ModelGeometry;
-import dev.kvlens.model.Quantization;
-import dev.kvlens.model.TempBufferHeuristic;
+import dev.kvlens.model.architecture.ModelGeometry;
+import dev.kvlens.model.architecture.Quantization;
+
+
+import dev.kvlens.model.planner.BuildFunctions;
+import dev.kvlens.model.planner.PlannerInput;
+import dev.kvlens.model.planner.PlannerTarget;
+import dev.kvlens.model.planner.Provenance;
+import dev.kvlens.model.planner.TempBufferModel;
+import dev.kvlens.model.planner.TempBufferPlan;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +43,7 @@ public final class TempBufferSource {
                     ? BuildFunctions.HIDDEN_STATES : BuildFunctions.STANDARD;
             Optional<TempBufferPlan> plan;
             try {
-                plan = TempBufferModel.plan(PlannerInput.of(g, q, compile, target, functions));
+                plan = TempBufferModel.plan(plannerInput(g, q, compile, target, functions));
             } catch (IllegalArgumentException e) {
                 plan = Optional.empty();
             }
@@ -51,5 +56,19 @@ public final class TempBufferSource {
             }
         }
         return TempBufferHeuristic.estimate(g, q, compile);
+    }
+
+    /**
+     * The planner's input for a build of {@code geometry} with {@code quantization} and {@code compile}'s limits:
+     * a is the scheme's model-dtype bytes, S = {@code prefill_chunk_size}, B = {@code max_batch_size}, TP as
+     * compiled; the target's default thread limit; not an early Phi q4 build (rules §4.3).
+     */
+    public static PlannerInput plannerInput(ModelGeometry geometry, Quantization quantization, CompileConfig compile,
+                                            PlannerTarget target, BuildFunctions functions) {
+        return new PlannerInput(geometry.modelType(), geometry.hiddenSize(), geometry.intermediateSize(),
+                geometry.numAttentionHeads(), geometry.numKeyValueHeads(), geometry.headDim(), geometry.vocabSize(),
+                geometry.numHiddenLayers(), geometry.tieWordEmbeddings(), quantization.modelDtypeBytes(),
+                compile.prefillChunkSize(), compile.maxBatchSize(), compile.tensorParallelShards(), target, 0,
+                functions, false);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kvlens.model;
+package dev.kvlens.model.architecture;
 
 /**
  * What a model needs beyond the plain dense decoder of {@link ModelGeometry}'s first fields (rules §10):
@@ -46,9 +46,16 @@ public record ArchitectureDetails(Moe moe, Mla mla, LinearAttention linearAttent
      * @param layerFrequency         every n-th layer is MoE ({@code moe_layer_freq}, {@code interleave_moe_layer_step})
      * @param layerPhase             a layer i is MoE when i ≥ firstDenseLayers and i mod frequency = phase
      * @param scoreCorrectionBias    DeepSeek-V3 {@code noaux_tc}: an f32 bias per expert
+     * @param numExpertsPerToken     experts each token is routed to ({@code num_experts_per_tok}, top-k); 0 when
+     *                               the source does not say (it changes no parameter, only the §4.2 estimate)
      */
     public record Moe(int numExperts, int intermediateSize, int sharedIntermediateSize, int firstDenseLayers,
-                      int layerFrequency, int layerPhase, boolean scoreCorrectionBias) {
+                      int layerFrequency, int layerPhase, boolean scoreCorrectionBias, int numExpertsPerToken) {
+
+        /** Whether some layers keep a dense MLP (DeepSeek's first layers, Llama 4's interleaving). */
+        public boolean hasDenseLayers() {
+            return firstDenseLayers > 0 || layerFrequency > 1;
+        }
 
         /** Whether layer {@code i} routes its MLP. */
         public boolean isMoeLayer(int i) {
