@@ -1,11 +1,6 @@
 package dev.kvlens.view;
 
-import dev.kvlens.app.KvLensApp;
-import dev.kvlens.app.ViewModels;
-import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.viewmodel.EstimatorViewModel;
-import dev.kvlens.viewmodel.RecentFiles;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.FileChooser;
@@ -68,19 +63,13 @@ class DraftModelsRowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        I18n.setLocale(I18n.ENGLISH);
         Files.writeString(dir.resolve("not-a-model.json"), "{\"hello\": 1}");
-        vm = ViewModels.fromCatalog(PresetCatalog.load());
-        MainView view = KvLensApp.createView(vm, Runnable::run, new RecentFiles(List.of(), p -> { }), SCRIPTED, () -> false);
-        Scene scene = new Scene(view, 1360, 900);
-        scene.getStylesheets().add(DraftModelsRowTest.class.getResource(Styles.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        vm = WindowFixture.show(stage, SCRIPTED, 900).viewModel();
     }
 
     @AfterEach
     void reset() {
-        WaitForAsyncUtils.waitForAsyncFx(5000, () -> I18n.setLocale(I18n.ENGLISH));
+        WindowFixture.reset();
     }
 
     @Test

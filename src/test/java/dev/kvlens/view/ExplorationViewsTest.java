@@ -1,11 +1,7 @@
 package dev.kvlens.view;
 
-import dev.kvlens.app.KvLensApp;
-import dev.kvlens.app.ViewModels;
-import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Quantization;
 import dev.kvlens.viewmodel.EstimatorViewModel;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -28,14 +24,9 @@ class ExplorationViewsTest {
 
     @Start
     void start(Stage stage) {
-        I18n.setLocale(I18n.ENGLISH);
-        Theme.CHOICE.set(Theme.LIGHT);
-        vm = ViewModels.fromCatalog(PresetCatalog.load());
-        view = KvLensApp.createView(vm, Runnable::run);
-        Scene scene = new Scene(view, 1360, 860);
-        scene.getStylesheets().add(ExplorationViewsTest.class.getResource(Styles.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        WindowFixture window = WindowFixture.show(stage);
+        vm = window.viewModel();
+        view = window.view();
     }
 
     @Test

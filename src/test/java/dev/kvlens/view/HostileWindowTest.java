@@ -1,11 +1,7 @@
 package dev.kvlens.view;
 
-import dev.kvlens.app.KvLensApp;
-import dev.kvlens.app.ViewModels;
-import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.viewmodel.EstimatorViewModel;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,11 +22,9 @@ class HostileWindowTest {
 
     @Start
     void start(Stage stage) {
-        I18n.setLocale(I18n.ENGLISH);
-        vm = ViewModels.fromCatalog(PresetCatalog.load());
-        view = KvLensApp.createView(vm, Runnable::run);
-        stage.setScene(new Scene(view, 1360, 860));
-        stage.show();
+        WindowFixture window = WindowFixture.show(stage);
+        vm = window.viewModel();
+        view = window.view();
     }
 
     @Test

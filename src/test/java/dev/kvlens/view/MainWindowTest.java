@@ -1,12 +1,8 @@
 package dev.kvlens.view;
 
-import dev.kvlens.app.KvLensApp;
-import dev.kvlens.app.ViewModels;
-import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.viewmodel.EstimatorViewModel;
 import dev.kvlens.viewmodel.Segment;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
@@ -39,18 +35,14 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        I18n.setLocale(I18n.ENGLISH);
-        vm = ViewModels.fromCatalog(PresetCatalog.load());
-        view = KvLensApp.createView(vm, Runnable::run);
-        Scene scene = new Scene(view, 1360, 860);
-        scene.getStylesheets().add(MainWindowTest.class.getResource(Styles.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        WindowFixture window = WindowFixture.show(stage);
+        vm = window.viewModel();
+        view = window.view();
     }
 
     @AfterEach
     void backToEnglish() {
-        WaitForAsyncUtils.waitForAsyncFx(5000, () -> I18n.setLocale(I18n.ENGLISH));
+        WindowFixture.reset();
     }
 
     private MemoryChart chart() {

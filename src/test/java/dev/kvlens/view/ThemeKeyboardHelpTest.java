@@ -1,13 +1,8 @@
 package dev.kvlens.view;
 
-import dev.kvlens.app.KvLensApp;
-import dev.kvlens.app.ViewModels;
-import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.viewmodel.EstimatorViewModel;
-import dev.kvlens.viewmodel.RecentFiles;
 import dev.kvlens.viewmodel.Segment;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -63,22 +58,14 @@ class ThemeKeyboardHelpTest {
 
     @Start
     void start(Stage stage) {
-        I18n.setLocale(I18n.ENGLISH);
-        Theme.CHOICE.set(Theme.LIGHT);
-        vm = ViewModels.fromCatalog(PresetCatalog.load());
-        view = KvLensApp.createView(vm, Runnable::run, new RecentFiles(List.of(), p -> { }), SCRIPTED, () -> false);
-        Scene scene = new Scene(view, 1360, 860);
-        scene.getStylesheets().add(ThemeKeyboardHelpTest.class.getResource(Styles.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        WindowFixture window = WindowFixture.show(stage, SCRIPTED, WindowFixture.HEIGHT);
+        vm = window.viewModel();
+        view = window.view();
     }
 
     @AfterEach
     void reset() {
-        WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
-            I18n.setLocale(I18n.ENGLISH);
-            Theme.CHOICE.set(Theme.LIGHT);
-        });
+        WindowFixture.reset();
     }
 
     private Set<Paint> seriesFills() {
