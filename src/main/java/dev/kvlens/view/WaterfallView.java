@@ -81,9 +81,10 @@ public final class WaterfallView extends VBox {
     }
 
     private void show(List<Waterfall.Step> steps) {
-        if (steps.isEmpty()) {
+        if (steps.isEmpty()) { // the selected mode does not fit: no bars, and the next steps rebuild them
             base.getData().clear();
             step.getData().clear();
+            shown = List.of();
             return;
         }
         boolean rebuild = shown.size() != steps.size();

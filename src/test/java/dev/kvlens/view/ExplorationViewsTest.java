@@ -115,6 +115,24 @@ class ExplorationViewsTest {
     }
 
     @Test
+    void theWaterfallComesBackAfterTheSelectedModeStopsFittingAndFitsAgain(FxRobot robot) {
+        robot.clickOn("#waterfallTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaterfallView waterfall = robot.lookup("#waterfallView").queryAs(WaterfallView.class);
+        double fitting = waterfall.totalGib();
+        assertThat(fitting).isPositive();
+        var preset = vm.deviceProperty().get();
+        robot.interact(() -> { // 2 GiB: Llama-3-8B's 4.5 GB of parameters alone do not fit (rules §7)
+            vm.customDeviceBytesProperty().set(2L << 30);
+            vm.deviceProperty().set(vm.devices().get(vm.devices().size() - 1));
+        });
+        assertThat(vm.result().estimate().orElseThrow().selected().fits()).isFalse();
+        assertThat(waterfall.totalGib()).isZero();
+        robot.interact(() -> vm.deviceProperty().set(preset));
+        assertThat(waterfall.totalGib()).isEqualTo(fitting);
+    }
+
+    @Test
     void canvasLabelsUseTheChineseCapableFamilyInChinese(FxRobot robot) {
         robot.interact(() -> I18n.setLocale(I18n.CHINESE));
         try {
