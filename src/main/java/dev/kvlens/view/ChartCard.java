@@ -27,6 +27,7 @@ public final class ChartCard extends VBox {
     private final Label budgetLegend = new Label();
     private final Label deviceLegend = new Label();
     private final Label tempNote = new Label();
+    private final ViewScope scope = new ViewScope();
 
     public ChartCard(EstimatorViewModel viewModel) {
         this.viewModel = viewModel;
@@ -74,9 +75,20 @@ public final class ChartCard extends VBox {
 
     private void bindToViewModel() {
         title.textProperty().bind(I18n.bind("chart.title"));
-        viewModel.chartProperty().subscribe(chart::update);
-        viewModel.resultProperty().subscribe(this::showResult);
-        I18n.localeProperty().subscribe(locale -> showResult(viewModel.result()));
+        scope.subscribe(viewModel.chartProperty(), chart::update);
+        scope.subscribe(viewModel.resultProperty(), this::showResult);
+        scope.onInvalidated(I18n.localeProperty(), () -> showResult(viewModel.result()));
+    }
+
+    /** Ends what the card observes (the view model, the language), so it can be collected once it is done. */
+    public void dispose() {
+        scope.dispose();
+        chart.dispose();
+    }
+
+    /** Follows the language's CJK font (an export card) until {@link #dispose()}. */
+    void followCjkFont() {
+        scope.add(CjkFont.follow(this));
     }
 
     private void showResult(EstimateResult result) {

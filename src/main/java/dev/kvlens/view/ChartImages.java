@@ -26,9 +26,21 @@ public final class ChartImages {
 
     /** Snapshots a fresh chart card for the view model's current scenario. Must run on the FX thread. */
     public static WritableImage render(EstimatorViewModel viewModel, int width, int height, double scale) {
-        ChartCard card = new ChartCard(viewModel);
+        return render(new ChartCard(viewModel), width, height, scale);
+    }
+
+    /** Snapshots a card and disposes it: nothing keeps an exported card alive (tests hold it weakly). */
+    static WritableImage render(ChartCard card, int width, int height, double scale) {
+        try {
+            return snapshot(card, width, height, scale);
+        } finally {
+            card.dispose();
+        }
+    }
+
+    private static WritableImage snapshot(ChartCard card, int width, int height, double scale) {
         card.getStyleClass().add("export");
-        CjkFont.follow(card);
+        card.followCjkFont();
         card.setPrefSize(width, height);
         card.setMinSize(width, height);
         card.setMaxSize(width, height);

@@ -55,10 +55,10 @@ public final class CjkFont {
         return chosenFamily.map(family -> Font.font(family, size)).orElseGet(() -> Font.font(size));
     }
 
-    /** Keeps a root node's CJK font class in step with the language. */
-    public static void follow(Node root) {
+    /** Keeps a root node's CJK font class in step with the language, until the subscription ends. */
+    public static javafx.util.Subscription follow(Node root) {
         // the installed families are listed only once Chinese is chosen: listing them costs start-up time
-        I18n.localeProperty().subscribe(locale -> {
+        return I18n.localeProperty().subscribe(locale -> {
             root.getStyleClass().removeAll(CLASSES.values());
             if (I18n.CHINESE.equals(locale)) {
                 styleClass().ifPresent(root.getStyleClass()::add);

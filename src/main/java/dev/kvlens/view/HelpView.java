@@ -22,6 +22,7 @@ public final class HelpView extends ScrollPane {
 
     private final EstimatorViewModel viewModel;
     private final VBox content = new VBox(10);
+    private final ViewScope scope = new ViewScope();
 
     public HelpView(EstimatorViewModel viewModel) {
         this.viewModel = viewModel;
@@ -31,8 +32,13 @@ public final class HelpView extends ScrollPane {
         content.setPrefWidth(640);
         setContent(content);
         setPrefSize(700, 560);
-        viewModel.resultProperty().subscribe(r -> rebuild());
-        I18n.localeProperty().subscribe(l -> rebuild());
+        scope.subscribe(viewModel.resultProperty(), r -> rebuild());
+        scope.onInvalidated(I18n.localeProperty(), this::rebuild);
+    }
+
+    /** Ends what the view observes, so a closed Help window can be collected. */
+    public void dispose() {
+        scope.dispose();
     }
 
     private void rebuild() {

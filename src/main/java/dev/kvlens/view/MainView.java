@@ -509,6 +509,7 @@ public final class MainView extends BorderPane {
             }
         });
         stage.setScene(scene);
+        stage.setOnHidden(e -> help.dispose());
         stage.show();
     }
 

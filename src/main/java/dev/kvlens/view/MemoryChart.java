@@ -40,6 +40,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
     private final List<Label> annotations = new ArrayList<>();
     private ChartModel model;
     private Runnable onCompileBar = () -> { };
+    private final ViewScope scope = new ViewScope();
 
     public MemoryChart() {
         super(new CategoryAxis(), new NumberAxis());
@@ -81,11 +82,16 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         backdrop.setMouseTransparent(true);
         getPlotChildren().add(0, backdrop);
         getPlotChildren().addAll(budgetLine, deviceLine);
-        I18n.localeProperty().subscribe(locale -> {
+        scope.subscribe(I18n.localeProperty(), locale -> {
             ChartModel shown = model;
             model = null; // every name and text again, in the new language
             update(shown);
         });
+    }
+
+    /** Stops following the language (the chart is done). */
+    public void dispose() {
+        scope.dispose();
     }
 
     /** Shows a chart model; values change in place unless the set of bars changed. */
