@@ -5,6 +5,7 @@ import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.Quantization;
 import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.UtilizationRange;
 import dev.kvlens.viewmodel.DeviceOption;
 import dev.kvlens.viewmodel.EstimatorViewModel;
 import javafx.beans.binding.Bindings;
@@ -52,7 +53,8 @@ public final class ScenarioPanel extends VBox {
     private final ComboBox<DeviceOption> devicePicker = new ComboBox<>();
     private final TextField memoryField = new TextField();
     private final ComboBox<Backend> backendPicker = new ComboBox<>(FXCollections.observableArrayList(Backend.values()));
-    private final Slider utilizationSlider = new Slider(0.30, 0.99, EstimatorViewModel.DEFAULT_UTILIZATION);
+    private final Slider utilizationSlider = new Slider(UtilizationRange.MIN, UtilizationRange.MAX,
+            EstimatorViewModel.DEFAULT_UTILIZATION);
     private final TextField utilizationField = new TextField();
     private final ComboBox<Integer> tpPicker = new ComboBox<>(FXCollections.observableArrayList(1, 2, 4, 8));
     /** Held here: bidirectional bindings are weak, an unreferenced asObject() view would be collected. */
@@ -148,21 +150,11 @@ public final class ScenarioPanel extends VBox {
         HBox memoryRow = new HBox(8, memoryField, backendPicker);
 
         utilizationSlider.setId("utilizationSlider");
-        utilizationSlider.setBlockIncrement(0.01);
-        utilizationSlider.setMajorTickUnit(0.01);
+        utilizationSlider.setBlockIncrement(UtilizationRange.STEP);
+        utilizationSlider.setMajorTickUnit(UtilizationRange.STEP);
         utilizationSlider.setMinorTickCount(0);
         utilizationSlider.setSnapToTicks(true);
-        utilizationSlider.valueProperty().bindBidirectional(vm.gpuMemoryUtilizationProperty());
-        utilizationField.setId("utilizationField");
-        utilizationField.setPrefColumnCount(4);
-        vm.gpuMemoryUtilizationProperty().subscribe(v -> utilizationField.setText(
-                new BigDecimal(v.doubleValue()).setScale(2, RoundingMode.HALF_EVEN).toPlainString()));
-        utilizationField.setOnAction(e -> commitUtilization());
-        utilizationField.focusedProperty().addListener((o, was, is) -> {
-            if (!is) {
-                commitUtilization();
-            }
-        });
+        bindUtilization();
         HBox.setHgrow(utilizationSlider, Priority.ALWAYS);
         HBox utilizationRow = new HBox(8, utilizationSlider, utilizationField);
 
@@ -342,19 +334,42 @@ public final class ScenarioPanel extends VBox {
         }
     }
 
-    private void commitUtilization() {
-        try {
-            double value = Double.parseDouble(utilizationField.getText().trim());
-            if (!(value > 0 && value <= 1)) {
-                throw new NumberFormatException("out of range");
+    /**
+     * The slider shows the view model's value and sets it when the user moves it; it never writes back a value it
+     * clamped (a bidirectional binding did: typed 0.2 left the slider at its 0.30 minimum). The field's text,
+     * validation and message are the view model's.
+     */
+    private void bindUtilization() {
+        boolean[] syncing = {false};
+        vm.gpuMemoryUtilizationProperty().subscribe(v -> {
+            syncing[0] = true;
+            utilizationSlider.setValue(v.doubleValue());
+            syncing[0] = false;
+        });
+        utilizationSlider.valueProperty().addListener((o, old, now) -> {
+            if (!syncing[0]) {
+                vm.gpuMemoryUtilizationProperty().set(now.doubleValue());
             }
-            vm.gpuMemoryUtilizationProperty().set(value);
+        });
+        var input = vm.utilizationInput();
+        utilizationField.setId("utilizationField");
+        utilizationField.setPrefColumnCount(4);
+        utilizationField.textProperty().bindBidirectional(input.textProperty());
+        utilizationField.setOnAction(e -> input.commit());
+        utilizationField.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                input.commit();
+            }
+        });
+        input.invalidProperty().subscribe(bad -> {
             utilizationField.getStyleClass().remove(Styles.FIELD_INVALID);
-        } catch (NumberFormatException e) {
-            if (!utilizationField.getStyleClass().contains(Styles.FIELD_INVALID)) {
+            if (bad) {
                 utilizationField.getStyleClass().add(Styles.FIELD_INVALID);
             }
-        }
+        });
+        Tooltip problem = new Tooltip();
+        problem.textProperty().bind(input.errorProperty());
+        input.invalidProperty().subscribe(bad -> utilizationField.setTooltip(bad ? problem : null));
     }
 
     private static String deviceLabel(DeviceOption d) {

@@ -72,6 +72,7 @@ public final class EstimatorViewModel {
     private final ObjectProperty<Backend> customBackend = new SimpleObjectProperty<>(this, "customBackend", Backend.CUDA);
     private final DoubleProperty gpuMemoryUtilization =
             new SimpleDoubleProperty(this, "gpuMemoryUtilization", DEFAULT_UTILIZATION);
+    private final UtilizationInput utilizationInput = new UtilizationInput(gpuMemoryUtilization);
     private final IntegerProperty tensorParallelShards = new SimpleIntegerProperty(this, "tensorParallelShards", 1);
     private final ObjectProperty<RuleSet> rules = new SimpleObjectProperty<>(this, "rules", RuleSet.D2025);
     private final ObjectProperty<EngineMode> mode = new SimpleObjectProperty<>(this, "mode", EngineMode.LOCAL);
@@ -329,6 +330,11 @@ public final class EstimatorViewModel {
     /** gpu_memory_utilization; 0.85 means MLC's default. */
     public DoubleProperty gpuMemoryUtilizationProperty() {
         return gpuMemoryUtilization;
+    }
+
+    /** The utilization field: its text, commit and validation message. */
+    public UtilizationInput utilizationInput() {
+        return utilizationInput;
     }
 
     /** Compile-time tensor_parallel_shards. */

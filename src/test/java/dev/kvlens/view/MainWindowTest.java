@@ -82,6 +82,18 @@ class MainWindowTest {
     }
 
     @Test
+    void aTypedUtilizationMovesTheSliderThere(FxRobot robot) {
+        robot.doubleClickOn("#utilizationField").eraseText(6).write("0.2").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.gpuMemoryUtilizationProperty().get()).isEqualTo(0.2);
+        assertThat(robot.lookup("#utilizationSlider").queryAs(Slider.class).getValue()).isEqualTo(0.2);
+        robot.doubleClickOn("#utilizationField").eraseText(6).write("0").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.gpuMemoryUtilizationProperty().get()).isEqualTo(0.2);
+        assertThat(robot.lookup("#utilizationField").queryTextInputControl().getStyleClass()).contains(Styles.FIELD_INVALID);
+    }
+
+    @Test
     void arrowKeysStepASliderThroughItsStops(FxRobot robot) {
         robot.clickOn("#capacitySlider");
         robot.push(KeyCode.HOME).push(KeyCode.RIGHT);
