@@ -201,6 +201,7 @@ public final class KvLensApp extends Application {
                 .map(PresetCatalog.DevicePreset::device).toList();
         return new MainView(viewModel, new ImportViewModel(viewModel),
                 new dev.kvlens.viewmodel.ExplorationViewModel(viewModel, presets),
+                new dev.kvlens.viewmodel.CompareViewModel(viewModel),
                 new FileCommands(new IoFileService(), ioExecutor), recent, about, dialogs, systemDark);
     }
 

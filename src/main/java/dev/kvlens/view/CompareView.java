@@ -1,7 +1,6 @@
 package dev.kvlens.view;
 
-import dev.kvlens.model.Mib;
-import dev.kvlens.viewmodel.ExplorationViewModel;
+import dev.kvlens.viewmodel.CompareViewModel;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,20 +14,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.Locale;
 import java.util.function.Function;
 
 /** A/B: pin the current scenario, change anything, and see each segment side by side with the deltas. */
 public final class CompareView extends VBox {
 
-    private final ExplorationViewModel vm;
-    private final TableView<ExplorationViewModel.Delta> table = new TableView<>();
+    private final CompareViewModel vm;
+    private final TableView<CompareViewModel.Row> table = new TableView<>();
     private final Label pinned = new Label();
     /** Held here: a derived condition (such as {@code a.or(b)}) is observed only weakly by its inputs. */
     private final javafx.beans.value.ObservableValue<Boolean> showing;
 
     /** @param showing whether the view is on screen; the table follows the sliders only then */
-    public CompareView(ExplorationViewModel viewModel, javafx.beans.value.ObservableValue<Boolean> showing) {
+    public CompareView(CompareViewModel viewModel, javafx.beans.value.ObservableValue<Boolean> showing) {
         this.showing = showing;
         this.vm = viewModel;
         setId("compareView");
@@ -47,7 +45,7 @@ public final class CompareView extends VBox {
         copy.textProperty().bind(I18n.bind("compare.copy"));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
-            content.putString(csv());
+            content.putString(vm.csv());
             Clipboard.getSystemClipboard().setContent(content);
         });
         pinned.getStyleClass().add(Styles.NOTE);
@@ -56,45 +54,27 @@ public final class CompareView extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
         table.setId("compareTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("compare.quantity", d -> d.quantity()));
-        table.getColumns().add(column("compare.a", d -> value(d, d.aBytes())));
-        table.getColumns().add(column("compare.b", d -> value(d, d.bBytes())));
-        table.getColumns().add(column("compare.delta", d -> value(d, d.differenceBytes())));
-        table.getColumns().add(column("compare.percent", d -> String.format(Locale.ROOT, "%+.1f %%", d.percent())));
+        table.getColumns().add(column("compare.quantity", CompareViewModel.Row::quantity));
+        table.getColumns().add(column("compare.a", CompareViewModel.Row::a));
+        table.getColumns().add(column("compare.b", CompareViewModel.Row::b));
+        table.getColumns().add(column("compare.delta", CompareViewModel.Row::difference));
+        table.getColumns().add(column("compare.percent", CompareViewModel.Row::percent));
         Label placeholder = new Label();
         placeholder.textProperty().bind(I18n.bind("compare.empty"));
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(title, buttons, pinned, table);
-        vm.comparisonProperty().when(showing).subscribe(rows -> table.getItems().setAll(rows));
-        vm.pinnedProperty().subscribe(spec -> pinned.setText(spec == null ? "" : I18n.get("compare.pinned",
-                spec.model().name(), spec.quantization().name(), spec.device().name(), spec.engine().mode().mlcName())));
+        vm.rowsProperty().when(showing).subscribe(rows -> table.getItems().setAll(rows));
+        pinned.textProperty().bind(vm.pinnedTextProperty());
     }
 
-    private static boolean counts(ExplorationViewModel.Delta d) {
-        return d.quantity().contains("tokens") || d.quantity().equals("batch");
-    }
-
-    private static String value(ExplorationViewModel.Delta d, double bytes) {
-        return counts(d) ? String.format(Locale.ROOT, "%,.0f", bytes) : Mib.format(bytes, 1) + " MiB";
-    }
-
-    private static TableColumn<ExplorationViewModel.Delta, String> column(String key,
-                                                                        Function<ExplorationViewModel.Delta, String> value) {
-        TableColumn<ExplorationViewModel.Delta, String> c = new TableColumn<>();
+    private static TableColumn<CompareViewModel.Row, String> column(String key,
+                                                                        Function<CompareViewModel.Row, String> value) {
+        TableColumn<CompareViewModel.Row, String> c = new TableColumn<>();
         c.textProperty().bind(I18n.bind(key));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setSortable(false);
         return c;
-    }
-
-    private String csv() {
-        StringBuilder out = new StringBuilder("quantity,a,b,delta,percent\n");
-        for (ExplorationViewModel.Delta d : table.getItems()) {
-            out.append(d.quantity()).append(',').append(d.aBytes()).append(',').append(d.bBytes()).append(',')
-                    .append(d.differenceBytes()).append(',').append(String.format(Locale.ROOT, "%.2f", d.percent())).append('\n');
-        }
-        return out.toString();
     }
 }

@@ -60,11 +60,13 @@ public final class MainView extends BorderPane {
     private Path lastDirectory;
 
     private final dev.kvlens.viewmodel.ExplorationViewModel exploration;
+    private final dev.kvlens.viewmodel.CompareViewModel compare;
 
     public MainView(EstimatorViewModel viewModel, ImportViewModel imports, dev.kvlens.viewmodel.ExplorationViewModel exploration,
-                    FileCommands files, RecentFiles recent, AboutInfo about, FileDialogs dialogs,
+                    dev.kvlens.viewmodel.CompareViewModel compare, FileCommands files, RecentFiles recent, AboutInfo about, FileDialogs dialogs,
                     java.util.function.BooleanSupplier systemPrefersDark) {
         this.exploration = exploration;
+        this.compare = compare;
         this.dialogs = dialogs;
         this.viewModel = viewModel;
         this.imports = imports;
@@ -109,7 +111,7 @@ public final class MainView extends BorderPane {
         mapView = new CapacityMapView(exploration, mapTab.selectedProperty().or(mapBeside.selectedProperty()));
         mapTab.setContent(mapView);
         createOnFirstSelection(waterfallTab, () -> new WaterfallView(exploration, waterfallTab.selectedProperty()));
-        createOnFirstSelection(compareTab, () -> new CompareView(exploration, compareTab.selectedProperty()));
+        createOnFirstSelection(compareTab, () -> new CompareView(compare, compareTab.selectedProperty()));
         tabs.getTabs().addAll(memoryTab, mapTab, waterfallTab, compareTab, importTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("centerTabs");

@@ -21,6 +21,8 @@ import dev.kvlens.model.MlcCommands;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.ScenarioSpec;
+import dev.kvlens.text.Language;
+import dev.kvlens.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -129,7 +131,7 @@ public final class EstimatorViewModel {
         result.bind(Bindings.createObjectBinding(this::compute, model, quantization, device, customDeviceBytes,
                 customBackend, gpuMemoryUtilization, tensorParallelShards, rules, mode, batchSize, contextLength,
                 kvCapacity, prefillChunk, prefillIsRuntimeOverride, givenParamsBytes, givenTempFuncBytes, modelLocation,
-                additionalModels));
+                additionalModels, Language.localeProperty())); // the language: an error is worded again
     }
 
     /**
@@ -264,8 +266,7 @@ public final class EstimatorViewModel {
             } else if (artifact instanceof Artifact.ModelFolder f) {
                 added = AdditionalModel.of(f.description(), f.params());
             } else {
-                throw new IllegalArgumentException(artifact.source()
-                        + ": is not an mlc-chat-config.json or an MLC model folder (an additional model is one of those)");
+                throw new IllegalArgumentException(Messages.get("draft.notAdditional", artifact.source()));
             }
             added.library(target); // fails now, naming the file, rather than later in the estimate
             return added;
@@ -418,7 +419,7 @@ public final class EstimatorViewModel {
     private EstimateResult compute() {
         if (model.get() == null || quantization.get() == null || device.get() == null || rules.get() == null
                 || mode.get() == null) {
-            return EstimateResult.failed("choose a model, a quantization, a device, the rules and a mode");
+            return EstimateResult.failed(Messages.get("viewmodel.needsChoices"));
         }
         try {
             Scenario scenario = scenario();
@@ -427,7 +428,7 @@ public final class EstimatorViewModel {
             return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(), era));
         } catch (IllegalArgumentException | ArithmeticException e) {
             return EstimateResult.failed(dev.kvlens.model.UserText.oneLine(e instanceof ArithmeticException
-                    ? "a value is too large to compute with (more than 64 bits)" : e.getMessage()));
+                    ? Messages.get("viewmodel.tooLarge") : e.getMessage()));
         }
     }
 

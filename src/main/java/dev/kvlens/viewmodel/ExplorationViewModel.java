@@ -3,50 +3,31 @@ package dev.kvlens.viewmodel;
 import dev.kvlens.model.CapacityMap;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.Estimate;
-import dev.kvlens.model.Estimator;
-import dev.kvlens.model.ModeEstimate;
 import dev.kvlens.model.PhysicalAllocation;
 import dev.kvlens.model.ReverseSolver;
 import dev.kvlens.model.Scenario;
-import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.model.Waterfall;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * The trade-off views over the estimator: the capacity map of the current scenario, the compile → runtime
- * waterfall of the selected mode, its physical allocation, an A/B comparison and the reverse-solve commands.
+ * waterfall of the selected mode, its physical allocation, and the reverse-solve commands (A/B: {@link CompareViewModel}).
  */
 public final class ExplorationViewModel {
 
     /** Cells per axis of the capacity map. */
     public static final int MAP_SIZE = 48;
 
-    /** One row of the A/B table. */
-    public record Delta(String quantity, double aBytes, double bBytes) {
-        public double differenceBytes() {
-            return bBytes - aBytes;
-        }
-
-        public double percent() {
-            return aBytes == 0 ? 0 : 100.0 * (bBytes - aBytes) / aBytes;
-        }
-    }
-
     private final EstimatorViewModel estimator;
     private final List<Device> presetDevices;
     private final ObjectBinding<Optional<CapacityMap>> capacityMap;
     private final ObjectBinding<List<Waterfall.Step>> waterfall;
     private final ObjectBinding<Optional<PhysicalAllocation>> physical;
-    private final ObjectProperty<ScenarioSpec> pinned = new SimpleObjectProperty<>(this, "pinned");
-    private final ObjectBinding<List<Delta>> comparison;
 
     public ExplorationViewModel(EstimatorViewModel estimator, List<Device> presetDevices) {
         this.estimator = estimator;
@@ -58,7 +39,6 @@ public final class ExplorationViewModel {
         physical = Bindings.createObjectBinding(() -> estimate()
                 .filter(e -> e.stateKind() == Estimate.StateKind.KV_CACHE && e.selected().fits())
                 .map(e -> PhysicalAllocation.of(e, e.selected())), estimator.resultProperty());
-        comparison = Bindings.createObjectBinding(this::compare, pinned, estimator.resultProperty());
     }
 
     public ObjectBinding<Optional<CapacityMap>> capacityMapProperty() {
@@ -71,20 +51,6 @@ public final class ExplorationViewModel {
 
     public ObjectBinding<Optional<PhysicalAllocation>> physicalProperty() {
         return physical;
-    }
-
-    /** The scenario pinned as A (null: nothing pinned). */
-    public ObjectProperty<ScenarioSpec> pinnedProperty() {
-        return pinned;
-    }
-
-    public ObjectBinding<List<Delta>> comparisonProperty() {
-        return comparison;
-    }
-
-    /** Pins the current scenario as A. */
-    public void pinCurrent() {
-        pinned.set(estimator.spec());
     }
 
     /** The batch the selected mode runs with now (the override, or MLC's default for the mode). */
@@ -144,32 +110,5 @@ public final class ExplorationViewModel {
         int minContext = Math.min(512, maxContext);
         return CapacityMap.compute(scenario, CapacityMap.logScale(1, maxBatch, MAP_SIZE),
                 CapacityMap.logScale(minContext, maxContext, MAP_SIZE));
-    }
-
-    private List<Delta> compare() {
-        ScenarioSpec a = pinned.get();
-        Optional<Estimate> b = estimate();
-        if (a == null || b.isEmpty()) {
-            return List.of();
-        }
-        Estimate estimateA;
-        try {
-            estimateA = Estimator.estimate(a.toScenario());
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
-        ModeEstimate ma = estimateA.selected();
-        ModeEstimate mb = b.get().selected();
-        List<Delta> rows = new ArrayList<>();
-        rows.add(new Delta("parameters", ma.paramsBytes(), mb.paramsBytes()));
-        rows.add(new Delta("temporary buffer", ma.tempBufferBytes(), mb.tempBufferBytes()));
-        rows.add(new Delta("KV aux workspace", ma.kvAuxBytes(), mb.kvAuxBytes()));
-        rows.add(new Delta("model + logit workspaces", ma.modelWorkspaceBytes() + ma.logitWorkspaceBytes(),
-                mb.modelWorkspaceBytes() + mb.logitWorkspaceBytes()));
-        rows.add(new Delta("KV cache pages", ma.kvPagesBytes(), mb.kvPagesBytes()));
-        rows.add(new Delta("total", ma.totalBytes(), mb.totalBytes()));
-        rows.add(new Delta("KV capacity (tokens)", ma.maxTotalSequenceLength(), mb.maxTotalSequenceLength()));
-        rows.add(new Delta("batch", ma.maxNumSequence(), mb.maxNumSequence()));
-        return rows;
     }
 }

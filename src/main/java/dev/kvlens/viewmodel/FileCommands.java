@@ -4,6 +4,7 @@ import dev.kvlens.model.Artifact;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.InstalledModel;
 import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.text.Messages;
 
 import java.awt.image.RenderedImage;
 import java.nio.file.Path;
@@ -92,14 +93,15 @@ public final class FileCommands {
     public static String message(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ArithmeticException) {
-            return "a value is too large to compute with (more than 64 bits)";
+            return Messages.get("viewmodel.tooLarge");
         }
         if (cause instanceof java.nio.file.AccessDeniedException denied) {
-            return denied.getFile() + ": permission denied";
+            return Messages.get("file.permissionDenied", denied.getFile());
         }
         if (cause instanceof java.nio.file.FileSystemException fs) {
-            return fs.getFile() + (fs.getReason() == null ? ": cannot be read or written" : ": " + fs.getReason());
+            // the reason is the operating system's own words
+            return fs.getReason() == null ? Messages.get("file.cannotReadOrWrite", fs.getFile()) : fs.getFile() + ": " + fs.getReason();
         }
-        return cause.getMessage() == null ? "the operation failed" : dev.kvlens.model.UserText.oneLine(cause.getMessage());
+        return cause.getMessage() == null ? Messages.get("file.failed") : dev.kvlens.model.UserText.oneLine(cause.getMessage());
     }
 }

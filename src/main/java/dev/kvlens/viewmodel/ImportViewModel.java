@@ -113,10 +113,10 @@ public final class ImportViewModel {
             functionMib.set(functionsBefore);
             source.set(sourceBefore);
             notes.setAll(notesBefore);
-            String why = e instanceof ArithmeticException ? "a value is too large to compute with"
-                    : e.getMessage() == null ? "it does not fit the current scenario" : e.getMessage();
-            throw new IllegalArgumentException(dev.kvlens.model.UserText.oneLine(artifact.source()
-                    + ": not imported, nothing changed (" + why + ")"), e);
+            String why = e instanceof ArithmeticException ? Messages.get("import.tooLarge")
+                    : e.getMessage() == null ? Messages.get("import.doesNotFit") : e.getMessage();
+            throw new IllegalArgumentException(dev.kvlens.model.UserText.oneLine(
+                    Messages.get("import.notImported", artifact.source(), why)), e);
         }
     }
 
@@ -149,7 +149,7 @@ public final class ImportViewModel {
             estimator.customBackendProperty().set(current.backend());
             estimator.customDeviceBytesProperty().set(range.minBytes());
             estimator.deviceProperty().set(custom);
-            notes.add("device memory set to " + range.minBytes() + " bytes, the smallest size consistent with the log");
+            notes.add(Messages.get("import.note.deviceSet", Long.toString(range.minBytes())));
         });
     }
 
@@ -161,9 +161,11 @@ public final class ImportViewModel {
         estimator.modelProperty().set(description);
         description.quantization().ifPresent(estimator.quantizationProperty()::set);
         config.modelLocation().ifPresent(estimator.modelLocationProperty()::set);
-        notes.add("model " + description.name() + " added: " + description.geometry().numHiddenLayers() + " layers, "
-                + description.geometry().numKeyValueHeads() + " KV heads, context " + description.compile().contextWindowSize()
-                + ", prefill " + description.compile().prefillChunkSize());
+        notes.add(Messages.get("import.note.modelAdded", description.name(),
+                Integer.toString(description.geometry().numHiddenLayers()),
+                Integer.toString(description.geometry().numKeyValueHeads()),
+                Integer.toString(description.compile().contextWindowSize()),
+                Integer.toString(description.compile().prefillChunkSize())));
         return Messages.get("import.summary.imported", config.source());
     }
 
@@ -249,7 +251,7 @@ public final class ImportViewModel {
         RuleSet rules = runtime.wording() == RuleSet.Wording.PYTHON_IS_SET ? RuleSet.C2024 : RuleSet.D2025;
         if (estimator.rulesProperty().get() != rules) {
             estimator.rulesProperty().set(rules);
-            notes.add("rules set to " + rules.id() + " to match the log's wording");
+            notes.add(Messages.get("import.note.rulesSet", rules.id()));
         }
         inferCompileLimits(runtime);
         runtime.actualMode().ifPresent(estimator.modeProperty()::set);
@@ -285,8 +287,7 @@ public final class ImportViewModel {
                 library.geometry(), library.quantization(), library.compile(), library.chatConfig(), library.source());
         estimator.models().add(named);
         estimator.modelProperty().set(named);
-        notes.add("compile-time values read from the server line: max_batch_size " + batch + ", prefill_chunk_size "
-                + prefill);
+        notes.add(Messages.get("import.note.compileLimits", Integer.toString(batch), Integer.toString(prefill)));
     }
 
     private String importFigures(Imports.Applied applied, Map<String, Double> functions) {

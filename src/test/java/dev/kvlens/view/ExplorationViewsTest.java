@@ -67,10 +67,10 @@ class ExplorationViewsTest {
         robot.interact(() -> vm.quantizationProperty().set(Quantization.require("q0f16")));
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
-        TableView<dev.kvlens.viewmodel.ExplorationViewModel.Delta> table =
+        TableView<dev.kvlens.viewmodel.CompareViewModel.Row> table =
                 robot.lookup("#compareTable").queryAs(TableView.class);
-        var parameters = table.getItems().get(0);
-        assertThat(parameters.quantity()).isEqualTo("parameters");
+        assertThat(table.getItems().get(0).quantity()).isEqualTo("parameters");
+        var parameters = table.getItems().get(0).delta();
         // q4f16_1 4,517,404,672 B → q0f16 16,060,522,496 B (rules §7; BentoMLC's 15316.51 MB)
         assertThat(parameters.aBytes()).isEqualTo(4_517_404_672.0);
         assertThat(parameters.bBytes()).isEqualTo(16_060_522_496.0);
