@@ -207,11 +207,6 @@ public final class CapacityMapView extends VBox {
         return best;
     }
 
-    /** Clicks a cell programmatically (tests). */
-    public void clickCell(int x, int y) {
-        vm.selectCell(map.batches()[x], map.contexts()[y]);
-    }
-
     public Optional<CapacityMap> map() {
         return Optional.ofNullable(map);
     }

@@ -136,8 +136,4 @@ public final class ChartCard extends VBox {
     public MemoryChart chart() {
         return chart;
     }
-
-    public Label subtitle() {
-        return subtitle;
-    }
 }

@@ -183,12 +183,4 @@ public final class KnobControl extends VBox {
         }
         return best;
     }
-
-    public Slider slider() {
-        return slider;
-    }
-
-    public TextField field() {
-        return field;
-    }
 }

@@ -50,8 +50,4 @@ public final class StatusLine extends Label {
         setText(I18n.get("status.ok", mode, Long.toString(m.maxNumSequence()), Long.toString(m.maxTotalSequenceLength()),
                 Long.toString(m.prefillChunkSize()), Mib.format(m.totalBytes(), 3), Mib.format(m.availableBytes(), 3)));
     }
-
-    EstimatorViewModel viewModel() {
-        return viewModel;
-    }
 }

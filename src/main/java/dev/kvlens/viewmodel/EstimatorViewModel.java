@@ -408,12 +408,6 @@ public final class EstimatorViewModel {
         return model.map(ModelDescription::compile).orElse(CompileConfig.defaultsFor(8192));
     }
 
-    /** Whether the temporary buffer is an exact figure or the §4.2 heuristic. */
-    public ObservableValue<Boolean> temporaryBufferExactProperty() {
-        return result.getReadOnlyProperty().map(r -> r.scenario()
-                .map(s -> s.model().tempFuncBytes().provenance().exact()).orElse(Boolean.FALSE));
-    }
-
     // ------------------------------------------------------------------ the computation
 
     private EstimateResult compute() {

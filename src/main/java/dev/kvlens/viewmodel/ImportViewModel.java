@@ -343,9 +343,4 @@ public final class ImportViewModel {
         PrintedLog.ModeLine line = printed.modes().get(EngineMode.SERVER);
         return line.capacityByUser() ? OptionalLong.empty() : OptionalLong.of(line.maxTotalSequenceLength());
     }
-
-    /** Largest per-function buffer, for the chart's highlight. */
-    public Optional<Map.Entry<String, Double>> largestFunction() {
-        return functionMib.get().entrySet().stream().max(Map.Entry.comparingByValue());
-    }
 }
