@@ -3,9 +3,9 @@ package dev.kvlens.app;
 import dev.kvlens.io.DetectedDevice;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.Device;
-import dev.kvlens.view.I18n;
-import dev.kvlens.viewmodel.DeviceOption;
-import dev.kvlens.viewmodel.EstimatorViewModel;
+import dev.kvlens.ui.common.I18n;
+import dev.kvlens.ui.scenario.DeviceOption;
+import dev.kvlens.ui.scenario.EstimatorViewModel;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +30,7 @@ class DetectedDevicePickerTest {
 
     @Start
     void start(Stage stage) {
-        vm = dev.kvlens.view.WindowFixture.show(stage).viewModel();
+        vm = dev.kvlens.ui.shell.WindowFixture.show(stage).viewModel();
         ViewModels.addDetected(vm, List.of(new DetectedDevice("detected-0",
                 new Device("NVIDIA GeForce RTX 4090", Backend.CUDA, 24210L * 1024 * 1024), "nvidia-smi",
                 "nvidia-smi: memory.total 24564 MiB − memory.reserved 354 MiB", "nvidia-smi prints whole MiB")), true);
@@ -38,7 +38,7 @@ class DetectedDevicePickerTest {
 
     @AfterEach
     void backToEnglish() {
-        dev.kvlens.view.WindowFixture.reset();
+        dev.kvlens.ui.shell.WindowFixture.reset();
     }
 
     @Test
