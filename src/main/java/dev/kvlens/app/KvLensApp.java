@@ -199,10 +199,13 @@ public final class KvLensApp extends Application {
         AboutInfo about = new AboutInfo(AppVersion.version(), RuleSet.D2025.label(), RuleSet.D2025.mlcCommit());
         List<dev.kvlens.model.Device> presets = PresetCatalog.load().devices().stream()
                 .map(PresetCatalog.DevicePreset::device).toList();
-        return new MainView(viewModel, new ImportViewModel(viewModel),
-                new dev.kvlens.ui.explore.ExplorationViewModel(viewModel, presets),
+        dev.kvlens.ui.explore.ExplorationViewModel solve = new dev.kvlens.ui.explore.ExplorationViewModel(viewModel, presets);
+        dev.kvlens.ui.shell.Screens screens = new dev.kvlens.ui.shell.Screens(viewModel, new ImportViewModel(viewModel),
+                solve, new dev.kvlens.ui.explore.map.MapViewModel(viewModel, solve),
+                new dev.kvlens.ui.explore.waterfall.WaterfallViewModel(viewModel),
                 new dev.kvlens.ui.explore.compare.CompareViewModel(viewModel),
-                new FileCommands(new IoFileService(), ioExecutor), recent, about, dialogs, systemDark);
+                new FileCommands(new IoFileService(), ioExecutor), recent, about);
+        return new MainView(screens, dialogs, systemDark);
     }
 
     /** A main view that remembers nothing (tests). */

@@ -72,20 +72,16 @@ public final class MainView extends BorderPane {
     private final FileDialogs dialogs;
     private Path lastDirectory;
 
-    private final dev.kvlens.ui.explore.ExplorationViewModel exploration;
-    private final dev.kvlens.ui.explore.compare.CompareViewModel compare;
+    private final Screens screens;
 
-    public MainView(EstimatorViewModel viewModel, ImportViewModel imports, dev.kvlens.ui.explore.ExplorationViewModel exploration,
-                    dev.kvlens.ui.explore.compare.CompareViewModel compare, FileCommands files, RecentFiles recent, AboutInfo about, FileDialogs dialogs,
-                    java.util.function.BooleanSupplier systemPrefersDark) {
-        this.exploration = exploration;
-        this.compare = compare;
+    public MainView(Screens screens, FileDialogs dialogs, java.util.function.BooleanSupplier systemPrefersDark) {
+        this.screens = screens;
         this.dialogs = dialogs;
-        this.viewModel = viewModel;
-        this.imports = imports;
-        this.files = files;
-        this.recent = recent;
-        this.about = about;
+        this.viewModel = screens.estimator();
+        this.imports = screens.imports();
+        this.files = screens.files();
+        this.recent = screens.recent();
+        this.about = screens.about();
         this.chartCard = new ChartCard(viewModel);
         this.status = new StatusLine(viewModel);
         this.log = new LogPane(viewModel);
@@ -99,7 +95,7 @@ public final class MainView extends BorderPane {
 
     private void layoutParts() {
         setTop(menuBar());
-        ScrollPane left = Viewports.renderDirectly(new ScrollPane(new ScenarioPanel(viewModel, exploration, status, files, dialogs)));
+        ScrollPane left = Viewports.renderDirectly(new ScrollPane(new ScenarioPanel(viewModel, screens.solve(), status, files, dialogs)));
         left.setId("scenarioScroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -121,10 +117,10 @@ public final class MainView extends BorderPane {
         Tab waterfallTab = tab("waterfallTab", "waterfall.tab");
         Tab compareTab = tab("compareTab", "compare.tab");
         // the trade-off views work only while they are on screen
-        mapView = new CapacityMapView(exploration, mapTab.selectedProperty().or(mapBeside.selectedProperty()));
+        mapView = new CapacityMapView(screens.map(), mapTab.selectedProperty().or(mapBeside.selectedProperty()));
         mapTab.setContent(mapView);
-        createOnFirstSelection(waterfallTab, () -> new WaterfallView(exploration, waterfallTab.selectedProperty()));
-        createOnFirstSelection(compareTab, () -> new CompareView(compare, compareTab.selectedProperty()));
+        createOnFirstSelection(waterfallTab, () -> new WaterfallView(screens.waterfall(), waterfallTab.selectedProperty()));
+        createOnFirstSelection(compareTab, () -> new CompareView(screens.compare(), compareTab.selectedProperty()));
         tabs.getTabs().addAll(memoryTab, mapTab, waterfallTab, compareTab, importTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("centerTabs");

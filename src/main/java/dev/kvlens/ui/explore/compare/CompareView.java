@@ -1,6 +1,5 @@
 package dev.kvlens.ui.explore.compare;
 
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -36,14 +35,14 @@ public final class CompareView extends VBox {
         setPadding(new Insets(12));
         Label title = new Label();
         title.getStyleClass().add(Styles.CHART_TITLE);
-        title.textProperty().bind(I18n.bind("compare.title"));
+        title.textProperty().bind(vm.text("compare.title"));
         Button pin = new Button();
         pin.setId("pinButton");
-        pin.textProperty().bind(I18n.bind("compare.pin"));
+        pin.textProperty().bind(vm.text("compare.pin"));
         pin.setOnAction(e -> vm.pinCurrent());
         Button copy = new Button();
         copy.setId("copyCompareButton");
-        copy.textProperty().bind(I18n.bind("compare.copy"));
+        copy.textProperty().bind(vm.text("compare.copy"));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(vm.csv());
@@ -61,7 +60,7 @@ public final class CompareView extends VBox {
         table.getColumns().add(column("compare.delta", CompareViewModel.Row::difference));
         table.getColumns().add(column("compare.percent", CompareViewModel.Row::percent));
         Label placeholder = new Label();
-        placeholder.textProperty().bind(I18n.bind("compare.empty"));
+        placeholder.textProperty().bind(vm.text("compare.empty"));
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -70,10 +69,10 @@ public final class CompareView extends VBox {
         pinned.textProperty().bind(vm.pinnedTextProperty());
     }
 
-    private static TableColumn<CompareViewModel.Row, String> column(String key,
+    private TableColumn<CompareViewModel.Row, String> column(String key,
                                                                         Function<CompareViewModel.Row, String> value) {
         TableColumn<CompareViewModel.Row, String> c = new TableColumn<>();
-        c.textProperty().bind(I18n.bind(key));
+        c.textProperty().bind(vm.text(key));
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setSortable(false);
         return c;

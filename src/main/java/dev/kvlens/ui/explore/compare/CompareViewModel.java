@@ -90,6 +90,11 @@ public final class CompareViewModel {
         return pinnedText;
     }
 
+    /** A fixed text of this screen (title, buttons, column headers), following the language. */
+    public ObservableValue<String> text(String key) {
+        return Language.text(key);
+    }
+
     /** Pins the current scenario as A. */
     public void pinCurrent() {
         pinned.set(estimator.spec());

@@ -1,11 +1,9 @@
 package dev.kvlens.ui.explore.map;
 
 import dev.kvlens.ui.common.CjkFont;
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.common.Theme;
 import dev.kvlens.model.CapacityMap;
-import dev.kvlens.ui.explore.ExplorationViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -37,7 +35,9 @@ public final class CapacityMapView extends VBox {
     private static final double TOP = 10;
     private static final double RIGHT = 16;
 
-    private final ExplorationViewModel vm;
+    private final MapViewModel vm;
+    private final javafx.beans.value.ObservableValue<String> xAxis;
+    private final javafx.beans.value.ObservableValue<String> yAxis;
     private final Canvas canvas = new Canvas();
     private final javafx.scene.shape.Circle marker = new javafx.scene.shape.Circle(7);
     private final Pane holder = new Pane(canvas, marker);
@@ -48,15 +48,17 @@ public final class CapacityMapView extends VBox {
     private final javafx.beans.value.ObservableValue<Boolean> showing;
 
     /** @param showing whether the map is on screen; it is recomputed and redrawn only then (and on showing) */
-    public CapacityMapView(ExplorationViewModel viewModel, javafx.beans.value.ObservableValue<Boolean> showing) {
+    public CapacityMapView(MapViewModel viewModel, javafx.beans.value.ObservableValue<Boolean> showing) {
         this.showing = showing;
         this.vm = viewModel;
+        this.xAxis = viewModel.text("map.xAxis");
+        this.yAxis = viewModel.text("map.yAxis");
         setId("capacityMapView");
         getStyleClass().add(Styles.CHART_CARD);
         setSpacing(6);
         setPadding(new Insets(12));
         title.getStyleClass().add(Styles.CHART_TITLE);
-        title.textProperty().bind(I18n.bind("map.title"));
+        title.textProperty().bind(vm.text("map.title"));
         canvas.setId("capacityMapCanvas");
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
@@ -82,14 +84,14 @@ public final class CapacityMapView extends VBox {
                 draw();
             }
         });
-        I18n.localeProperty().subscribe(l -> draw());
+        vm.languageProperty().subscribe(l -> draw());
     }
 
     private Label note() {
         Label note = new Label();
         note.getStyleClass().add(Styles.NOTE);
         note.setWrapText(true);
-        note.textProperty().bind(I18n.bind("map.note"));
+        note.textProperty().bind(vm.text("map.note"));
         return note;
     }
 
@@ -100,7 +102,7 @@ public final class CapacityMapView extends VBox {
         return legend;
     }
 
-    private static Label swatch(Color color, String key) {
+    private Label swatch(Color color, String key) {
         Region box = new Region();
         box.setMinSize(14, 14);
         box.setMaxSize(14, 14);
@@ -109,7 +111,7 @@ public final class CapacityMapView extends VBox {
             box.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(color, null, null)));
         }
         Label label = new Label();
-        label.textProperty().bind(I18n.bind(key));
+        label.textProperty().bind(vm.text(key));
         label.setGraphic(box);
         return label;
     }
@@ -147,7 +149,7 @@ public final class CapacityMapView extends VBox {
         for (int x = 0; x < nx; x += Math.max(1, nx / 8)) {
             g.fillText(Integer.toString(map.batches()[x]), LEFT + (x + 0.5) * cw, h - BOTTOM + 4);
         }
-        g.fillText(I18n.get("map.xAxis"), LEFT + (w - LEFT - RIGHT) / 2, h - BOTTOM + 22);
+        g.fillText(xAxis.getValue(), LEFT + (w - LEFT - RIGHT) / 2, h - BOTTOM + 22);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int y = 0; y < ny; y += Math.max(1, ny / 8)) {
@@ -157,7 +159,7 @@ public final class CapacityMapView extends VBox {
         g.translate(14, TOP + (h - TOP - BOTTOM) / 2);
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(I18n.get("map.yAxis"), 0, 0);
+        g.fillText(yAxis.getValue(), 0, 0);
         g.restore();
         placeMarker();
     }
@@ -191,14 +193,7 @@ public final class CapacityMapView extends VBox {
     }
 
     private String describe(int x, int y) {
-        int batch = map.batches()[x];
-        int context = map.contexts()[y];
-        return I18n.get("map.cell", batch, context, (long) batch * context, map.capacity()[x],
-                I18n.get(switch (map.cells()[y][x]) {
-                    case FITS -> "map.fits";
-                    case TIGHT -> "map.tight";
-                    case DOES_NOT_FIT -> "map.noFit";
-                }));
+        return vm.describe(map, x, y);
     }
 
     private static int nearest(int[] values, int v) {

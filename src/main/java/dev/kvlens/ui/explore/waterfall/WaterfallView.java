@@ -1,11 +1,6 @@
 package dev.kvlens.ui.explore.waterfall;
 
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
-import dev.kvlens.model.Mib;
-import dev.kvlens.model.PhysicalAllocation;
-import dev.kvlens.model.Waterfall;
-import dev.kvlens.ui.explore.ExplorationViewModel;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -16,112 +11,105 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * From "mlc_llm compile" to "Estimated total single GPU memory usage" for the selected mode, one step per
  * term with its formula; below, what the runtime physically allocates where it differs from the estimate.
+ * Bars and texts come from {@link WaterfallViewModel}.
  */
 public final class WaterfallView extends VBox {
-
-    private static final double GIB = 1024.0 * 1024 * 1024;
 
     private final StackedBarChart<String, Number> chart = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
     private final XYChart.Series<String, Number> base = new XYChart.Series<>();
     private final XYChart.Series<String, Number> step = new XYChart.Series<>();
+    private final Label title = new Label();
+    private final Label physicalTitle = new Label();
     private final Label physical = new Label();
     private final Label warnings = new Label();
     private final List<Tooltip> tips = new ArrayList<>();
-    private List<Waterfall.Step> shown = List.of();
+    private List<String> shownNames = List.of();
     /** Held here: a derived condition (such as {@code a.or(b)}) is observed only weakly by its inputs. */
     private final ObservableValue<Boolean> showing;
 
     /** @param showing whether the view is on screen; it follows the sliders only then (and catches up on showing) */
-    public WaterfallView(ExplorationViewModel vm, ObservableValue<Boolean> showing) {
+    public WaterfallView(WaterfallViewModel vm, ObservableValue<Boolean> showing) {
         this.showing = showing;
+        initializeParts();
+        layoutParts();
+        bindToViewModel(vm);
+    }
+
+    private void initializeParts() {
         setId("waterfallView");
         getStyleClass().add(Styles.CHART_CARD);
         setSpacing(6);
         setPadding(new Insets(12));
-        Label title = new Label();
         title.getStyleClass().add(Styles.CHART_TITLE);
-        title.textProperty().bind(I18n.bind("waterfall.title"));
         chart.setId("waterfallChart");
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setCategoryGap(18);
-        ((NumberAxis) chart.getYAxis()).labelProperty().bind(I18n.bind("chart.axis"));
         chart.getXAxis().setAnimated(false);
         chart.getYAxis().setAnimated(false);
         chart.getData().addAll(List.of(base, step));
         chart.getStyleClass().add("waterfall");
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        Label physicalTitle = new Label();
         physicalTitle.getStyleClass().add("help-heading");
-        physicalTitle.textProperty().bind(I18n.bind("physical.title"));
         physical.setId("physicalSummary");
         physical.setWrapText(true);
         warnings.getStyleClass().add(Styles.NOTE);
         warnings.setWrapText(true);
         // the chart gives up height first: these texts are shown whole, never elided
-        physical.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        warnings.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().addAll(title, chart, physicalTitle, physical, warnings);
-        ObservableValue<List<Waterfall.Step>> steps = vm.waterfallProperty().when(showing);
-        ObservableValue<Optional<PhysicalAllocation>> physicalNow = vm.physicalProperty().when(showing);
-        steps.subscribe(this::show);
-        physicalNow.subscribe(this::showPhysical);
-        I18n.localeProperty().subscribe(l -> {
-            shown = List.of();
-            show(steps.getValue());
-            showPhysical(physicalNow.getValue());
-        });
+        physical.setMinHeight(Region.USE_PREF_SIZE);
+        warnings.setMinHeight(Region.USE_PREF_SIZE);
     }
 
-    private void show(List<Waterfall.Step> steps) {
-        if (steps.isEmpty()) { // the selected mode does not fit: no bars, and the next steps rebuild them
-            base.getData().clear();
-            step.getData().clear();
-            shown = List.of();
-            return;
+    private void layoutParts() {
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        getChildren().addAll(title, chart, physicalTitle, physical, warnings);
+    }
+
+    private void bindToViewModel(WaterfallViewModel vm) {
+        title.textProperty().bind(vm.text("waterfall.title"));
+        ((NumberAxis) chart.getYAxis()).labelProperty().bind(vm.text("chart.axis"));
+        physicalTitle.textProperty().bind(vm.text("physical.title"));
+        vm.barsProperty().when(showing).subscribe(this::show);
+        physical.textProperty().bind(vm.physicalTextProperty().when(showing));
+        warnings.textProperty().bind(vm.warningsTextProperty().when(showing));
+    }
+
+    private void show(List<WaterfallViewModel.Bar> bars) {
+        List<String> names = bars.stream().map(WaterfallViewModel.Bar::name).toList();
+        if (!names.equals(shownNames)) { // a new set of terms (or a new language): new categories and bars
+            shownNames = names;
+            rebuild(names);
         }
-        boolean rebuild = shown.size() != steps.size();
-        shown = steps;
-        if (rebuild) {
-            List<String> names = new ArrayList<>();
-            List<XYChart.Data<String, Number>> bases = new ArrayList<>();
-            List<XYChart.Data<String, Number>> deltas = new ArrayList<>();
-            for (Waterfall.Step s : steps) {
-                String name = I18n.get("waterfall." + s.kind().name());
-                names.add(name);
-                bases.add(new XYChart.Data<>(name, 0));
-                deltas.add(new XYChart.Data<>(name, 0));
-            }
-            String total = I18n.get("waterfall.TOTAL");
-            names.add(total);
-            bases.add(new XYChart.Data<>(total, 0));
-            deltas.add(new XYChart.Data<>(total, 0));
+        for (int i = 0; i < bars.size(); i++) {
+            WaterfallViewModel.Bar bar = bars.get(i);
+            base.getData().get(i).setYValue(bar.baseGib());
+            step.getData().get(i).setYValue(bar.stepGib());
+            tips.get(i).setText(bar.tooltip());
+        }
+    }
+
+    private void rebuild(List<String> names) {
+        List<XYChart.Data<String, Number>> bases = new ArrayList<>();
+        List<XYChart.Data<String, Number>> deltas = new ArrayList<>();
+        for (String name : names) {
+            bases.add(new XYChart.Data<>(name, 0));
+            deltas.add(new XYChart.Data<>(name, 0));
+        }
+        if (!names.isEmpty()) {
             ((CategoryAxis) chart.getXAxis()).setCategories(FXCollections.observableArrayList(names));
-            base.getData().setAll(bases);
-            step.getData().setAll(deltas);
-            tips.clear();
-            deltas.forEach(d -> tips.add(tooltipOn(d)));
         }
-        for (int i = 0; i < steps.size(); i++) {
-            Waterfall.Step s = steps.get(i);
-            base.getData().get(i).setYValue((s.total() - s.bytes()) / GIB);
-            step.getData().get(i).setYValue(s.bytes() / GIB);
-            tips.get(i).setText(I18n.get("waterfall." + s.kind().name()) + ": +"
-                    + Mib.format(s.bytes(), 3) + " MiB → " + Mib.format(s.total(), 3) + " MiB\n" + s.formula());
-        }
-        double total = steps.get(steps.size() - 1).total();
-        base.getData().get(steps.size()).setYValue(0);
-        step.getData().get(steps.size()).setYValue(total / GIB);
-        tips.get(steps.size()).setText(I18n.get("waterfall.TOTAL") + ": " + Mib.format(total, 3) + " MiB");
+        base.getData().setAll(bases);
+        step.getData().setAll(deltas);
+        tips.clear();
+        deltas.forEach(d -> tips.add(tooltipOn(d)));
     }
 
     /** One tooltip per bar, installed once when the bar's node appears; updates only change its text. */
@@ -135,18 +123,6 @@ public final class WaterfallView extends VBox {
             }
         });
         return tip;
-    }
-
-    private void showPhysical(Optional<PhysicalAllocation> allocation) {
-        physical.setText(allocation.map(p -> I18n.get("physical.summary", p.pages(), Mib.format(p.estimatedKvPagesBytes(), 1),
-                Mib.format(p.physicalKvPagesBytes(), 1), Mib.format(p.estimatedWorkspaceBytes(), 0),
-                Mib.format(p.physicalWorkspaceBytes(), 0), Mib.format(p.differenceBytes(), 1))
-                + (p.rnnStateBytes() > 0 ? " " + I18n.get("physical.rnnState", Mib.format(p.rnnStateBytes(), 2),
-                p.rnnStateSlots()) : "")
-                + (p.draftWorkspaceBytes() > 0 ? " " + I18n.get("physical.draftWorkspace",
-                Mib.format(p.draftWorkspaceBytes(), 1)) : "")).orElse(""));
-        warnings.setText(allocation.map(p -> "• " + String.join("\n• ", p.warnings().stream()
-                .map(w -> I18n.get("physical.warning." + w.name())).toList())).orElse(""));
     }
 
     /** The total shown by the last bar, in GiB (tests). */
