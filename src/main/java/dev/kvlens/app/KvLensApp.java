@@ -199,7 +199,7 @@ public final class KvLensApp extends Application {
         AboutInfo about = new AboutInfo(AppVersion.version(), RuleSet.D2025.label(), RuleSet.D2025.mlcCommit());
         List<dev.kvlens.model.Device> presets = PresetCatalog.load().devices().stream()
                 .map(PresetCatalog.DevicePreset::device).toList();
-        dev.kvlens.ui.explore.ExplorationViewModel solve = new dev.kvlens.ui.explore.ExplorationViewModel(viewModel, presets);
+        dev.kvlens.ui.explore.solve.SolveViewModel solve = new dev.kvlens.ui.explore.solve.SolveViewModel(viewModel, presets);
         dev.kvlens.ui.shell.Screens screens = new dev.kvlens.ui.shell.Screens(viewModel, new ImportViewModel(viewModel),
                 solve, new dev.kvlens.ui.explore.map.MapViewModel(viewModel, solve),
                 new dev.kvlens.ui.explore.waterfall.WaterfallViewModel(viewModel),

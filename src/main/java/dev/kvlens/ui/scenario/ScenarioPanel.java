@@ -65,16 +65,16 @@ public final class ScenarioPanel extends VBox {
     private final CheckBox prefillRuntime = new CheckBox();
     private final Label prefillIgnored = new Label();
 
-    private final dev.kvlens.ui.explore.ExplorationViewModel exploration;
+    private final dev.kvlens.ui.explore.solve.SolveViewModel exploration;
     private final javafx.scene.control.Labeled status;
 
-    public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.ui.explore.ExplorationViewModel exploration,
+    public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.ui.explore.solve.SolveViewModel exploration,
                          javafx.scene.control.Labeled status) {
         this(viewModel, exploration, status, null, null);
     }
 
     /** With the "Draft models" row (rules §3.8) when {@code files} and {@code dialogs} are given. */
-    public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.ui.explore.ExplorationViewModel exploration,
+    public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.ui.explore.solve.SolveViewModel exploration,
                          javafx.scene.control.Labeled status, dev.kvlens.ui.common.FileCommands files,
                          FileDialogs dialogs) {
         this.vm = viewModel;

@@ -4,7 +4,7 @@ import dev.kvlens.model.CapacityMap;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.text.Language;
-import dev.kvlens.ui.explore.ExplorationViewModel;
+import dev.kvlens.ui.explore.solve.SolveViewModel;
 import dev.kvlens.ui.scenario.EstimateResult;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import javafx.beans.binding.Bindings;
@@ -23,11 +23,11 @@ public final class MapViewModel {
     public static final int MAP_SIZE = 48;
 
     private final EstimatorViewModel estimator;
-    private final ExplorationViewModel solve;
+    private final SolveViewModel solve;
     private final ObjectBinding<Optional<CapacityMap>> capacityMap;
 
     /** @param solve where the current batch and context (the map's marker) come from */
-    public MapViewModel(EstimatorViewModel estimator, ExplorationViewModel solve) {
+    public MapViewModel(EstimatorViewModel estimator, SolveViewModel solve) {
         this.estimator = estimator;
         this.solve = solve;
         capacityMap = Bindings.createObjectBinding(() -> estimate().map(e -> map(e.scenario())), estimator.resultProperty());

@@ -1,4 +1,4 @@
-package dev.kvlens.ui.explore;
+package dev.kvlens.ui.explore.solve;
 
 import dev.kvlens.ui.scenario.EstimateResult;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
@@ -14,12 +14,12 @@ import java.util.OptionalInt;
  * The reverse-solve commands over the estimator: the longest context, the largest batch and the smallest preset
  * device that fit (rules §3.5 solved for the input). The other trade-off screens have their own view models.
  */
-public final class ExplorationViewModel {
+public final class SolveViewModel {
 
     private final EstimatorViewModel estimator;
     private final List<Device> presetDevices;
 
-    public ExplorationViewModel(EstimatorViewModel estimator, List<Device> presetDevices) {
+    public SolveViewModel(EstimatorViewModel estimator, List<Device> presetDevices) {
         this.estimator = estimator;
         this.presetDevices = List.copyOf(presetDevices);
     }
