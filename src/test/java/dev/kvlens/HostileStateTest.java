@@ -11,8 +11,8 @@ import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.ScenarioDocument;
-import dev.kvlens.viewmodel.EstimatorViewModel;
-import dev.kvlens.viewmodel.ImportViewModel;
+import dev.kvlens.ui.scenario.EstimatorViewModel;
+import dev.kvlens.ui.imports.ImportViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -32,14 +32,14 @@ public final class TestScenarios {
     }
 
     /** The window's view model as the app starts it: Llama-3-8B q4f16_1 on an RTX 4090, every preset listed. */
-    public static dev.kvlens.viewmodel.EstimatorViewModel startingViewModel() {
-        java.util.List<dev.kvlens.viewmodel.DeviceOption> devices = CATALOG.devices().stream()
-                .map(p -> new dev.kvlens.viewmodel.DeviceOption(p.id(), p.device().name(), p.device().backend(),
+    public static dev.kvlens.ui.scenario.EstimatorViewModel startingViewModel() {
+        java.util.List<dev.kvlens.ui.scenario.DeviceOption> devices = CATALOG.devices().stream()
+                .map(p -> new dev.kvlens.ui.scenario.DeviceOption(p.id(), p.device().name(), p.device().backend(),
                         p.device().totalGlobalMemoryBytes()))
                 .toList();
-        dev.kvlens.viewmodel.DeviceOption rtx4090 = devices.stream().filter(d -> d.id().equals("rtx-4090"))
+        dev.kvlens.ui.scenario.DeviceOption rtx4090 = devices.stream().filter(d -> d.id().equals("rtx-4090"))
                 .findFirst().orElseThrow();
-        return new dev.kvlens.viewmodel.EstimatorViewModel(CATALOG.models(), devices, preset("llama-3-8b"),
+        return new dev.kvlens.ui.scenario.EstimatorViewModel(CATALOG.models(), devices, preset("llama-3-8b"),
                 Quantization.require("q4f16_1"), rtx4090);
     }
 

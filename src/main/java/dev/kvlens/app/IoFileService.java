@@ -11,7 +11,7 @@ import dev.kvlens.model.Artifact;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.InstalledModel;
 import dev.kvlens.model.ScenarioDocument;
-import dev.kvlens.viewmodel.FileService;
+import dev.kvlens.ui.common.FileService;
 
 import java.awt.image.RenderedImage;
 import java.io.IOException;

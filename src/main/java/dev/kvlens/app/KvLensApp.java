@@ -4,14 +4,14 @@ import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.io.UserState;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.RuleSet;
-import dev.kvlens.view.AboutInfo;
-import dev.kvlens.view.I18n;
-import dev.kvlens.view.MainView;
-import dev.kvlens.view.Styles;
-import dev.kvlens.viewmodel.EstimatorViewModel;
-import dev.kvlens.viewmodel.FileCommands;
-import dev.kvlens.viewmodel.ImportViewModel;
-import dev.kvlens.viewmodel.RecentFiles;
+import dev.kvlens.ui.shell.AboutInfo;
+import dev.kvlens.ui.common.I18n;
+import dev.kvlens.ui.shell.MainView;
+import dev.kvlens.ui.common.Styles;
+import dev.kvlens.ui.scenario.EstimatorViewModel;
+import dev.kvlens.ui.common.FileCommands;
+import dev.kvlens.ui.imports.ImportViewModel;
+import dev.kvlens.ui.shell.RecentFiles;
 import javafx.application.Application;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
@@ -83,7 +83,7 @@ public final class KvLensApp extends Application {
      * restored or the user picked a device meanwhile.
      */
     private void detectGpus(boolean noSavedScenario) {
-        dev.kvlens.viewmodel.DeviceOption initial = viewModel.deviceProperty().get();
+        dev.kvlens.ui.scenario.DeviceOption initial = viewModel.deviceProperty().get();
         Thread thread = new Thread(() -> {
             List<dev.kvlens.io.DetectedDevice> found = dev.kvlens.io.GpuDetector.forThisMachine().detect();
             javafx.application.Platform.runLater(() -> ViewModels.addDetected(viewModel, found,
@@ -168,18 +168,22 @@ public final class KvLensApp extends Application {
 
     /** The main view with its collaborators (also used by UI tests). */
     public static MainView createView(EstimatorViewModel viewModel, Executor ioExecutor, RecentFiles recent) {
-        return createView(viewModel, ioExecutor, recent, dev.kvlens.view.FileDialogs.NATIVE, OsTheme::prefersDark);
+        return createView(viewModel, ioExecutor, recent, dev.kvlens.ui.shell.FileDialogs.NATIVE, OsTheme::prefersDark);
     }
 
     /** The main view with every collaborator given (UI tests script the file dialogs). */
     public static MainView createView(EstimatorViewModel viewModel, Executor ioExecutor, RecentFiles recent,
-                                      dev.kvlens.view.FileDialogs dialogs, java.util.function.BooleanSupplier systemDark) {
+                                      dev.kvlens.ui.shell.FileDialogs dialogs, java.util.function.BooleanSupplier systemDark) {
         AboutInfo about = new AboutInfo(AppVersion.version(), RuleSet.D2025.label(), RuleSet.D2025.mlcCommit());
         List<dev.kvlens.model.Device> presets = PresetCatalog.load().devices().stream()
                 .map(PresetCatalog.DevicePreset::device).toList();
-        return new MainView(viewModel, new ImportViewModel(viewModel),
-                new dev.kvlens.viewmodel.ExplorationViewModel(viewModel, presets),
-                new FileCommands(new IoFileService(), ioExecutor), recent, about, dialogs, systemDark);
+        dev.kvlens.ui.explore.solve.SolveViewModel solve = new dev.kvlens.ui.explore.solve.SolveViewModel(viewModel, presets);
+        dev.kvlens.ui.shell.Screens screens = new dev.kvlens.ui.shell.Screens(viewModel, new ImportViewModel(viewModel),
+                solve, new dev.kvlens.ui.explore.map.MapViewModel(viewModel, solve),
+                new dev.kvlens.ui.explore.waterfall.WaterfallViewModel(viewModel),
+                new dev.kvlens.ui.explore.compare.CompareViewModel(viewModel),
+                new FileCommands(new IoFileService(), ioExecutor), recent, about);
+        return new MainView(screens, dialogs, systemDark);
     }
 
     /** A main view that remembers nothing (tests). */
@@ -189,17 +193,17 @@ public final class KvLensApp extends Application {
 
     private void restorePreferences() {
         UserState.Preferences prefs = state.preferences();
-        dev.kvlens.view.Theme.CHOICE.set(dev.kvlens.view.Theme.parse(prefs.theme()));
+        dev.kvlens.ui.common.Theme.CHOICE.set(dev.kvlens.ui.common.Theme.parse(prefs.theme()));
         if (!prefs.language().isBlank()) {
             I18n.setLocale(java.util.Locale.forLanguageTag(prefs.language()));
         }
         mapBeside.set(prefs.mapBesideChart());
         Runnable save = () -> {
-            UserState.Preferences now = new UserState.Preferences(dev.kvlens.view.Theme.CHOICE.get().name(),
+            UserState.Preferences now = new UserState.Preferences(dev.kvlens.ui.common.Theme.CHOICE.get().name(),
                     I18n.locale().toLanguageTag(), mapBeside.get());
             persist("preferences", () -> state.savePreferences(now));
         };
-        dev.kvlens.view.Theme.CHOICE.addListener((o, a, b) -> save.run());
+        dev.kvlens.ui.common.Theme.CHOICE.addListener((o, a, b) -> save.run());
         I18n.localeProperty().addListener((o, a, b) -> save.run());
         mapBeside.addListener((o, a, b) -> save.run());
     }

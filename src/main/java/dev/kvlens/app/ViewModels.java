@@ -3,8 +3,8 @@ package dev.kvlens.app;
 import dev.kvlens.io.DetectedDevice;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Device;
-import dev.kvlens.viewmodel.DeviceOption;
-import dev.kvlens.viewmodel.EstimatorViewModel;
+import dev.kvlens.ui.scenario.DeviceOption;
+import dev.kvlens.ui.scenario.EstimatorViewModel;
 
 import java.util.List;
 

@@ -98,7 +98,7 @@ class CliTest {
 
     @Test
     void theWindowsDefaultScenarioPrintsTheSameJsonAsTheCli() {
-        dev.kvlens.viewmodel.EstimatorViewModel vm = ViewModels.fromCatalog(dev.kvlens.io.PresetCatalog.load());
+        dev.kvlens.ui.scenario.EstimatorViewModel vm = ViewModels.fromCatalog(dev.kvlens.io.PresetCatalog.load());
         String gui = dev.kvlens.io.EstimateJson.write(vm.result().estimate().orElseThrow());
         Run cli = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090",
                 "--format", "json");

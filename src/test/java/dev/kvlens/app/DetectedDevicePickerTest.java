@@ -1,15 +1,11 @@
 package dev.kvlens.app;
 
 import dev.kvlens.io.DetectedDevice;
-import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.Device;
-import dev.kvlens.view.I18n;
-import dev.kvlens.view.MainView;
-import dev.kvlens.view.Styles;
-import dev.kvlens.viewmodel.DeviceOption;
-import dev.kvlens.viewmodel.EstimatorViewModel;
-import javafx.scene.Scene;
+import dev.kvlens.ui.common.I18n;
+import dev.kvlens.ui.scenario.DeviceOption;
+import dev.kvlens.ui.scenario.EstimatorViewModel;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -34,13 +30,7 @@ class DetectedDevicePickerTest {
 
     @Start
     void start(Stage stage) {
-        I18n.setLocale(I18n.ENGLISH);
-        vm = ViewModels.fromCatalog(PresetCatalog.load());
-        MainView view = KvLensApp.createView(vm, Runnable::run);
-        Scene scene = new Scene(view, 1360, 860);
-        scene.getStylesheets().add(DetectedDevicePickerTest.class.getResource(Styles.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        vm = dev.kvlens.ui.shell.WindowFixture.show(stage).viewModel();
         ViewModels.addDetected(vm, List.of(new DetectedDevice("detected-0",
                 new Device("NVIDIA GeForce RTX 4090", Backend.CUDA, 24210L * 1024 * 1024), "nvidia-smi",
                 "nvidia-smi: memory.total 24564 MiB − memory.reserved 354 MiB", "nvidia-smi prints whole MiB")), true);
@@ -48,7 +38,7 @@ class DetectedDevicePickerTest {
 
     @AfterEach
     void backToEnglish() {
-        WaitForAsyncUtils.waitForAsyncFx(5000, () -> I18n.setLocale(I18n.ENGLISH));
+        dev.kvlens.ui.shell.WindowFixture.reset();
     }
 
     @Test

@@ -5,8 +5,8 @@ import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.viewmodel.DeviceOption;
-import dev.kvlens.viewmodel.EstimatorViewModel;
+import dev.kvlens.ui.scenario.DeviceOption;
+import dev.kvlens.ui.scenario.EstimatorViewModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

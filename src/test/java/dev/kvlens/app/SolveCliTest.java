@@ -2,8 +2,8 @@ package dev.kvlens.app;
 
 import dev.kvlens.TestScenarios;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.viewmodel.EstimatorViewModel;
-import dev.kvlens.viewmodel.ExplorationViewModel;
+import dev.kvlens.ui.scenario.EstimatorViewModel;
+import dev.kvlens.ui.explore.solve.SolveViewModel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,7 @@ class SolveCliTest {
         EstimatorViewModel vm = TestScenarios.startingViewModel();
         vm.modeProperty().set(EngineMode.SERVER);
         vm.batchSizeProperty().set(40);
-        ExplorationViewModel exploration = new ExplorationViewModel(vm,
+        SolveViewModel exploration = new SolveViewModel(vm,
                 TestScenarios.catalog().devices().stream().map(d -> d.device()).toList());
         int context = exploration.applyMaxContext().orElseThrow();
         CliTest.Run cli = solve("--gpu", "rtx-4090", "--mode", "server", "--max-num-sequence", "40", "--max-context");

@@ -1,0 +1,351 @@
+package dev.kvlens.ui.imports;
+
+import dev.kvlens.ui.scenario.DeviceOption;
+import dev.kvlens.ui.scenario.EstimateResult;
+import dev.kvlens.ui.scenario.EstimatorViewModel;
+import dev.kvlens.ui.scenario.ScenarioSnapshot;
+import dev.kvlens.model.Artifact;
+import dev.kvlens.model.Device;
+import dev.kvlens.model.DeviceMemorySolver;
+import dev.kvlens.model.EngineMode;
+import dev.kvlens.model.Imports;
+import dev.kvlens.model.LibraryModels;
+import dev.kvlens.model.SameModel;
+import dev.kvlens.text.Messages;
+import dev.kvlens.model.LogComparison;
+import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.RuleSetEras;
+import dev.kvlens.model.Scenario;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What the user brought in from MLC: imported configs, compile logs and metadata become inputs of the
+ * estimator view model; runtime logs become an overlay — MLC's printed numbers next to ours — with the
+ * device-memory range that explains them.
+ */
+public final class ImportViewModel {
+
+    private final EstimatorViewModel estimator;
+    private final ReadOnlyObjectWrapper<PrintedLog.Runtime> printedRuntime = new ReadOnlyObjectWrapper<>(this, "printedRuntime");
+    private final ReadOnlyObjectWrapper<Map<String, Double>> functionMib =
+            new ReadOnlyObjectWrapper<>(this, "functionMib", Map.of());
+    private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
+    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final ObjectBinding<List<LogComparison.Row>> comparison;
+    private final ObjectBinding<Optional<DeviceMemorySolver.Range>> solvedDevice;
+
+    public ImportViewModel(EstimatorViewModel estimator) {
+        this.estimator = estimator;
+        comparison = Bindings.createObjectBinding(() -> {
+            PrintedLog.Runtime printed = printedRuntime.get();
+            EstimateResult result = estimator.result();
+            if (printed == null || result == null || result.estimate().isEmpty()) {
+                return List.of();
+            }
+            return LogComparison.compare(printed, result.estimate().get());
+        }, printedRuntime, estimator.resultProperty());
+        solvedDevice = Bindings.createObjectBinding(this::solve, printedRuntime, estimator.resultProperty());
+    }
+
+    /** The imported runtime lines, if any. */
+    public ReadOnlyObjectProperty<PrintedLog.Runtime> printedRuntimeProperty() {
+        return printedRuntime.getReadOnlyProperty();
+    }
+
+    /** MLC's printed numbers next to ours (empty without a runtime log). */
+    public ObjectBinding<List<LogComparison.Row>> comparisonProperty() {
+        return comparison;
+    }
+
+    /** Device sizes that make MLC print the log's server capacity with the current inputs. */
+    public ObjectBinding<Optional<DeviceMemorySolver.Range>> solvedDeviceProperty() {
+        return solvedDevice;
+    }
+
+    /** Per-function temporary buffers of the imported compile log or metadata, MiB, largest first. */
+    public ReadOnlyObjectProperty<Map<String, Double>> functionMibProperty() {
+        return functionMib.getReadOnlyProperty();
+    }
+
+    /** The last imported file or paste. */
+    public ReadOnlyStringProperty sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** What the last import did (for the user), newest last. */
+    public ObservableList<String> notes() {
+        return notes;
+    }
+
+    /** Values that resolve symbolic shapes of library metadata for the current model. */
+    public Map<String, Long> symbols() {
+        ModelDescription model = estimator.modelProperty().get();
+        return model == null ? Map.of() : Map.of("vocab_size", (long) model.geometry().vocabSize());
+    }
+
+    /**
+     * Applies an artifact to the scenario and returns a one-line summary. Call on the FX thread. All or nothing:
+     * when any step fails, the scenario and this import state are put back exactly as they were and an
+     * {@link IllegalArgumentException} with a one-line message naming the source is thrown.
+     */
+    public String importArtifact(Artifact artifact) {
+        ScenarioSnapshot scenario = ScenarioSnapshot.of(estimator);
+        PrintedLog.Runtime runtimeBefore = printedRuntime.get();
+        Map<String, Double> functionsBefore = functionMib.get();
+        String sourceBefore = source.get();
+        List<String> notesBefore = List.copyOf(notes);
+        try {
+            return importAll(artifact);
+        } catch (RuntimeException e) {
+            scenario.restore(estimator);
+            printedRuntime.set(runtimeBefore);
+            functionMib.set(functionsBefore);
+            source.set(sourceBefore);
+            notes.setAll(notesBefore);
+            String why = e instanceof ArithmeticException ? Messages.get("import.tooLarge")
+                    : e.getMessage() == null ? Messages.get("import.doesNotFit") : e.getMessage();
+            throw new IllegalArgumentException(dev.kvlens.model.UserText.oneLine(
+                    Messages.get("import.notImported", artifact.source(), why)), e);
+        }
+    }
+
+    private String importAll(Artifact artifact) {
+        source.set(artifact.source());
+        notes.clear();
+        if (artifact instanceof Artifact.ModelConfig config) {
+            return importModel(config);
+        }
+        if (artifact instanceof Artifact.ModelFolder folder) {
+            return importFolder(folder);
+        }
+        if (artifact instanceof Artifact.Metadata metadata) {
+            return importMetadata(metadata);
+        }
+        if (artifact instanceof Artifact.Log log) {
+            return importLog(log);
+        }
+        Artifact.SavedScenario saved = (Artifact.SavedScenario) artifact;
+        estimator.apply(saved.document());
+        printedRuntime.set(null);
+        return Messages.get("import.summary.opened", saved.source());
+    }
+
+    /** Uses the smallest device size consistent with the imported runtime log. */
+    public void adoptSolvedDevice() {
+        solvedDevice.get().ifPresent(range -> {
+            DeviceOption custom = estimator.devices().get(estimator.devices().size() - 1);
+            Device current = estimator.scenario().device();
+            estimator.customBackendProperty().set(current.backend());
+            estimator.customDeviceBytesProperty().set(range.minBytes());
+            estimator.deviceProperty().set(custom);
+            notes.add(Messages.get("import.note.deviceSet", Long.toString(range.minBytes())));
+        });
+    }
+
+    private String importModel(Artifact.ModelConfig config) {
+        ModelDescription description = config.description();
+        if (!estimator.models().contains(description)) {
+            estimator.models().add(description);
+        }
+        estimator.modelProperty().set(description);
+        description.quantization().ifPresent(estimator.quantizationProperty()::set);
+        config.modelLocation().ifPresent(estimator.modelLocationProperty()::set);
+        notes.add(Messages.get("import.note.modelAdded", description.name(),
+                Integer.toString(description.geometry().numHiddenLayers()),
+                Integer.toString(description.geometry().numKeyValueHeads()),
+                Integer.toString(description.compile().contextWindowSize()),
+                Integer.toString(description.compile().prefillChunkSize())));
+        return Messages.get("import.summary.imported", config.source());
+    }
+
+    private String importFolder(Artifact.ModelFolder folder) {
+        importModel(new Artifact.ModelConfig(folder.source(), folder.description(), folder.modelLocation()));
+        folder.params().ifPresent(p -> {
+            estimator.givenParamsBytesProperty().set(p);
+            notes.add(Messages.get("import.note.folderParams", folder.source(), Long.toString(p.bytes()), p.detail()));
+        });
+        folder.weightsDtype().ifPresent(d -> notes.add(Messages.get("import.note.weightsDtype", folder.source(), d)));
+        return Messages.get("import.summary.imported", folder.source());
+    }
+
+    /**
+     * Applies library metadata to the current model, or — when the library belongs to another model — switches to the
+     * model the library itself describes, so one model's parameters never meet another's KV geometry.
+     */
+    private String importMetadata(Artifact.Metadata metadata) {
+        ModelDescription current = estimator.modelProperty().get();
+        Optional<SameModel.Mismatch> mismatch = current == null ? Optional.empty()
+                : SameModel.mismatch(current, metadata.metadata(), metadata.source());
+        if (current == null || mismatch.isPresent()) {
+            ModelDescription own;
+            try {
+                own = LibraryModels.describe(metadata.source(), metadata.metadata());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(mismatch.map(m -> Messages.get("import.note.otherModelRefused",
+                        mismatchText(m), e.getMessage())).orElse(e.getMessage()));
+            }
+            estimator.models().add(own);
+            estimator.modelProperty().set(own);
+            own.quantization().ifPresent(estimator.quantizationProperty()::set);
+            estimator.givenParamsBytesProperty().set(null);
+            estimator.givenTempFuncBytesProperty().set(null);
+            mismatch.ifPresent(m -> notes.add(Messages.get("import.note.otherModel", mismatchText(m), own.name())));
+            if (metadata.metadata().limits().maxBatchSize().isEmpty()) {
+                notes.add(Messages.get("import.note.assumedBatch", own.compile().maxBatchSize()));
+            }
+        }
+        metadata.library().ifPresent(origin -> notes.add(Messages.get("import.note.readFrom", origin.file(),
+                Messages.get("library.form." + origin.form().name()), origin.target().orElse("?"))));
+        return importFigures(Imports.metadata(estimator.modelProperty().get(), metadata.metadata(), metadata.source()),
+                bytesToMib(metadata.metadata().functionBytes()));
+    }
+
+    /** "X.so is qwen (32 layers, 32 KV heads of 128 per shard), but Llama-3-8B is llama (…)" in the user's language. */
+    private static String mismatchText(SameModel.Mismatch m) {
+        return Messages.get("import.note.mismatch", m.source(), kvText(m.theirType(), m.theirKv()), m.ourName(),
+                kvText(m.ourType(), m.ourKv()));
+    }
+
+    private static String kvText(String type, Optional<dev.kvlens.model.architecture.KvCacheGeometry> kv) {
+        return kv.map(k -> Messages.get("import.note.geometry", type, k.numHiddenLayers(), k.numKeyValueHeads(),
+                k.headDim())).orElse(type);
+    }
+
+    private String importLog(Artifact.Log log) {
+        PrintedLog printed = log.log();
+        List<String> summary = new ArrayList<>();
+        printed.compile().ifPresent(compile -> {
+            ModelDescription current = estimator.modelProperty().get();
+            SameModel.mismatch(current, compile.metadata(), log.source()).ifPresent(m -> {
+                throw new IllegalArgumentException(Messages.get("import.note.otherCompileLog", m.source(), m.theirType(),
+                        m.ourName(), m.ourType()));
+            });
+            Imports.Applied applied = Imports.compileLog(estimator.modelProperty().get(),
+                    estimator.quantizationProperty().get(), compile, log.source());
+            Map<String, Double> functions = new LinkedHashMap<>();
+            compile.functionMib().forEach((name, mib) -> functions.put(name, mib.doubleValue()));
+            summary.add(importFigures(applied, functions));
+        });
+        printed.runtime().ifPresent(runtime -> {
+            adoptRuntimeChoices(runtime, RuleSetEras.ofLog(printed).orElse(RuleSet.D2025));
+            printedRuntime.set(runtime);
+            summary.add(Messages.get("import.summary.compared", runtime.modes().size(), log.source()));
+        });
+        printed.loggedOn().ifPresent(estimator.builtOnProperty()::set); // after any model change, which clears it
+        printed.warnings().forEach(notes::add);
+        return String.join("; ", summary);
+    }
+
+    /** The runtime log tells the mode, the rules era and what the user specified: take them. */
+    private void adoptRuntimeChoices(PrintedLog.Runtime runtime, RuleSet rules) {
+        if (estimator.rulesProperty().get() != rules) {
+            estimator.rulesProperty().set(rules);
+            notes.add(Messages.get("import.note.rulesSet", rules.id()));
+        }
+        inferCompileLimits(runtime);
+        runtime.actualMode().ifPresent(estimator.modeProperty()::set);
+        runtime.modes().values().stream().findFirst().ifPresent(line -> {
+            estimator.batchSizeProperty().set(line.batchByUser() ? Math.toIntExact(line.maxNumSequence()) : EstimatorViewModel.AUTO);
+            estimator.kvCapacityProperty().set(line.capacityByUser()
+                    ? Math.toIntExact(line.maxTotalSequenceLength()) : EstimatorViewModel.AUTO);
+            if (line.prefillByUser()) {
+                estimator.prefillIsRuntimeOverrideProperty().set(true);
+                estimator.prefillChunkProperty().set(Math.toIntExact(line.prefillChunkSize()));
+            }
+        });
+    }
+
+    /**
+     * The server line shows two compile-time values of the library that ran: its batch is the compiled
+     * max_batch_size and its prefill chunk the compiled prefill_chunk_size, unless the user specified them.
+     */
+    private void inferCompileLimits(PrintedLog.Runtime runtime) {
+        PrintedLog.ModeLine server = runtime.modes().get(EngineMode.SERVER);
+        ModelDescription current = estimator.modelProperty().get();
+        if (server == null || current == null) {
+            return;
+        }
+        dev.kvlens.model.CompileConfig c = current.compile();
+        int batch = server.batchByUser() ? c.maxBatchSize() : Math.toIntExact(server.maxNumSequence());
+        int prefill = server.prefillByUser() ? c.prefillChunkSize() : Math.toIntExact(server.prefillChunkSize());
+        if (batch == c.maxBatchSize() && prefill == c.prefillChunkSize()) {
+            return;
+        }
+        ModelDescription library = current.withCompile(c.withMaxBatchSize(batch).withPrefillChunkSize(prefill));
+        ModelDescription named = new ModelDescription(library.id(), current.name() + " · " + source.get(),
+                library.geometry(), library.quantization(), library.compile(), library.chatConfig(), library.source());
+        estimator.models().add(named);
+        estimator.modelProperty().set(named);
+        notes.add(Messages.get("import.note.compileLimits", Integer.toString(batch), Integer.toString(prefill)));
+    }
+
+    private String importFigures(Imports.Applied applied, Map<String, Double> functions) {
+        ModelDescription current = estimator.modelProperty().get();
+        if (!applied.model().equals(current)) {
+            ModelDescription compiled = new ModelDescription(applied.model().id(), applied.model().name() + " · " + source.get(),
+                    applied.model().geometry(), applied.model().quantization(), applied.model().compile(),
+                    applied.model().chatConfig(), applied.model().source());
+            estimator.models().add(compiled);
+            estimator.modelProperty().set(compiled);
+        }
+        estimator.prefillIsRuntimeOverrideProperty().set(false);
+        estimator.prefillChunkProperty().set(estimator.modelProperty().get().compile().prefillChunkSize());
+        applied.params().ifPresent(estimator.givenParamsBytesProperty()::set);
+        applied.temp().ifPresent(estimator.givenTempFuncBytesProperty()::set);
+        notes.addAll(applied.notes());
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        functions.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        functionMib.set(java.util.Collections.unmodifiableMap(sorted));
+        return Messages.get("import.summary.imported", source.get());
+    }
+
+    private Optional<DeviceMemorySolver.Range> solve() {
+        PrintedLog.Runtime printed = printedRuntime.get();
+        if (printed == null) {
+            return Optional.empty();
+        }
+        PrintedLog.ModeLine server = printed.modes().get(EngineMode.SERVER);
+        if (server == null || server.capacityByUser()) {
+            return Optional.empty();
+        }
+        try {
+            Scenario scenario = estimator.scenario();
+            return DeviceMemorySolver.deviceRangeForCapacity(scenario, EngineMode.SERVER, server.maxTotalSequenceLength());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, Double> bytesToMib(Map<String, Long> bytes) {
+        Map<String, Double> mib = new LinkedHashMap<>();
+        bytes.forEach((name, value) -> mib.put(name, value / (1024.0 * 1024.0)));
+        return mib;
+    }
+
+    /** The printed server capacity of the imported log, if MLC chose it. */
+    public OptionalLong printedServerCapacity() {
+        PrintedLog.Runtime printed = printedRuntime.get();
+        if (printed == null || !printed.modes().containsKey(EngineMode.SERVER)) {
+            return OptionalLong.empty();
+        }
+        PrintedLog.ModeLine line = printed.modes().get(EngineMode.SERVER);
+        return line.capacityByUser() ? OptionalLong.empty() : OptionalLong.of(line.maxTotalSequenceLength());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.kvlens.ui.log;
+
+import dev.kvlens.ui.common.Coalescer;
+import dev.kvlens.ui.common.I18n;
+import dev.kvlens.ui.common.Styles;
+import dev.kvlens.ui.common.Viewports;
+import dev.kvlens.ui.scenario.EstimatorViewModel;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** The collapsible pane with the exact lines MLC prints for the scenario (engine start, then compile). */
+public final class LogPane extends TitledPane {
+
+    /** While a slider moves the log waits until it rests this long (see {@link Coalescer}). */
+    public static final javafx.util.Duration QUIET = javafx.util.Duration.millis(120);
+
+    private final TextArea text = new TextArea();
+    private final Button copy = new Button();
+    private final Label copied = new Label();
+
+    public LogPane(EstimatorViewModel viewModel) {
+        setId("logPane");
+        textProperty().bind(I18n.bind("log.title"));
+        text.setId("logText");
+        text.getStyleClass().add(Styles.LOG_TEXT);
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.setPrefRowCount(7);
+        Viewports.renderDirectly(text);
+        Coalescer<String> lines = new Coalescer<>(QUIET, text::setText);
+        viewModel.logTextProperty().subscribe(lines::offer);
+        copy.setId("copyLogButton");
+        copy.textProperty().bind(I18n.bind("log.copy"));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(viewModel.logTextProperty().getValue()); // the latest, even mid-refresh
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            copied.setText(I18n.get("log.copied"));
+        });
+        copied.getStyleClass().add(Styles.NOTE);
+        text.textProperty().addListener((o, a, b) -> copied.setText(""));
+        HBox bar = new HBox(8, copy, copied);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        setContent(new VBox(6, text, bar));
+        setExpanded(true);
+    }
+
+    public TextArea textArea() {
+        return text;
+    }
+}

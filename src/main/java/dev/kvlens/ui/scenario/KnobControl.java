@@ -1,0 +1,188 @@
+package dev.kvlens.ui.scenario;
+
+import dev.kvlens.ui.common.I18n;
+import dev.kvlens.ui.common.Styles;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/**
+ * One of the trade-off sliders: a title with a badge (runtime override / needs recompile), a slider that
+ * snaps to common values (index 0 may be "Auto"), and a field that accepts any whole number. The slider
+ * and field stay in sync with one integer property of the view model.
+ */
+public final class KnobControl extends VBox {
+
+    private final IntegerProperty value;
+    private final ObservableValue<List<Integer>> stops;
+    private final Slider slider = new Slider();
+    private final TextField field = new TextField();
+    private final Label title = new Label();
+    private final Label badge = new Label();
+    private boolean syncing;
+
+    /**
+     * @param id         base id: the slider gets {@code #<id>Slider}, the field {@code #<id>Field}
+     * @param titleKey   i18n key of the title; {@code <titleKey>.tooltip} is the tooltip
+     * @param value      the view-model property (0 = Auto when the stops start with 0)
+     * @param stops      the snap values, ascending; may change with the model
+     * @param badgeKey   i18n key of the badge text
+     */
+    public KnobControl(String id, String titleKey, IntegerProperty value, ObservableValue<List<Integer>> stops,
+                       ObservableValue<String> badgeKey) {
+        this.value = value;
+        this.stops = stops;
+        initializeParts(id, titleKey);
+        layoutParts();
+        bindToViewModel(badgeKey);
+    }
+
+    private void initializeParts(String id, String titleKey) {
+        getStyleClass().add(Styles.KNOB);
+        setId(id + "Knob");
+        slider.setId(id + "Slider");
+        field.setId(id + "Field");
+        title.getStyleClass().add(Styles.KNOB_TITLE);
+        title.textProperty().bind(I18n.bind(titleKey));
+        title.setLabelFor(slider);
+        badge.getStyleClass().add(Styles.BADGE);
+        slider.setMin(0);
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(0);
+        slider.setBlockIncrement(1);
+        slider.setSnapToTicks(true);
+        field.setPrefColumnCount(7);
+        field.setAlignment(Pos.CENTER_RIGHT);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.bind(titleKey + ".tooltip"));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        Tooltip.install(title, tip);
+        slider.setTooltip(tip);
+        field.setTooltip(tip);
+        slider.accessibleTextProperty().bind(title.textProperty());
+    }
+
+    private void layoutParts() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, badge);
+        header.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        HBox row = new HBox(8, slider, field);
+        row.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(header, row);
+        setSpacing(2);
+    }
+
+    private void bindToViewModel(ObservableValue<String> badgeKey) {
+        badge.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> I18n.get(badgeKey.getValue()), badgeKey, I18n.localeProperty()));
+        badgeKey.subscribe(key -> {
+            badge.getStyleClass().removeAll(Styles.BADGE_RUNTIME, Styles.BADGE_RECOMPILE);
+            badge.getStyleClass().add(key.equals("badge.recompile") ? Styles.BADGE_RECOMPILE : Styles.BADGE_RUNTIME);
+        });
+        stops.subscribe(list -> {
+            syncing = true;
+            slider.setMax(Math.max(0, list.size() - 1));
+            syncing = false;
+            showValue(value.get());
+        });
+        value.subscribe(v -> showValue(v.intValue()));
+        I18n.localeProperty().subscribe(l -> showValue(value.get()));
+        slider.valueProperty().addListener((obs, old, now) -> {
+            if (!syncing) {
+                List<Integer> list = stops.getValue();
+                int index = (int) Math.round(now.doubleValue());
+                value.set(list.get(Math.max(0, Math.min(index, list.size() - 1))));
+            }
+        });
+        field.setOnAction(e -> commitField());
+        field.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                commitField();
+            }
+        });
+        slider.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN) {
+                double step = e.getCode() == KeyCode.PAGE_UP ? 3 : -3;
+                slider.setValue(Math.max(slider.getMin(), Math.min(slider.getMax(), slider.getValue() + step)));
+                e.consume();
+            }
+        });
+    }
+
+    private boolean autoAllowed() {
+        List<Integer> list = stops.getValue();
+        return !list.isEmpty() && list.get(0) == 0;
+    }
+
+    private void commitField() {
+        String text = field.getText() == null ? "" : field.getText().trim().replace(",", "").replace("_", "");
+        try {
+            int parsed;
+            if (text.isEmpty() || text.equalsIgnoreCase("auto") || text.equals(I18n.get("value.auto"))) {
+                if (!autoAllowed()) {
+                    throw new NumberFormatException("auto not allowed");
+                }
+                parsed = 0;
+            } else {
+                parsed = Integer.parseInt(text);
+                if (parsed <= 0) {
+                    throw new NumberFormatException("not positive");
+                }
+            }
+            field.getStyleClass().remove(Styles.FIELD_INVALID);
+            value.set(parsed);
+            showValue(parsed);
+        } catch (NumberFormatException e) {
+            if (!field.getStyleClass().contains(Styles.FIELD_INVALID)) {
+                field.getStyleClass().add(Styles.FIELD_INVALID);
+            }
+            field.setPromptText(I18n.get("value.invalid"));
+            showValue(value.get());
+        }
+    }
+
+    private void showValue(int v) {
+        syncing = true;
+        try {
+            List<Integer> list = stops.getValue();
+            slider.setValue(nearestIndex(list, v));
+            if (!field.isFocused() || !field.getStyleClass().contains(Styles.FIELD_INVALID)) {
+                field.setText(v == 0 && autoAllowed() ? I18n.get("value.auto") : Integer.toString(v));
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** The stop closest to a value on a log scale (Auto only for 0). */
+    static int nearestIndex(List<Integer> list, int v) {
+        int start = !list.isEmpty() && list.get(0) == 0 ? 1 : 0;
+        if (v <= 0 && start == 1) {
+            return 0;
+        }
+        int best = start;
+        double bestDistance = Double.MAX_VALUE;
+        for (int i = start; i < list.size(); i++) {
+            double distance = Math.abs(Math.log(list.get(i)) - Math.log(Math.max(1, v)));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = i;
+            }
+        }
+        return best;
+    }
+}

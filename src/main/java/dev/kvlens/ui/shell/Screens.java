@@ -1,0 +1,18 @@
+package dev.kvlens.ui.shell;
+
+import dev.kvlens.ui.common.FileCommands;
+import dev.kvlens.ui.explore.solve.SolveViewModel;
+import dev.kvlens.ui.explore.compare.CompareViewModel;
+import dev.kvlens.ui.explore.map.MapViewModel;
+import dev.kvlens.ui.explore.waterfall.WaterfallViewModel;
+import dev.kvlens.ui.imports.ImportViewModel;
+import dev.kvlens.ui.scenario.EstimatorViewModel;
+
+/**
+ * The view models of every slice, built by {@code app} (the composition root) and handed to the shell, which alone
+ * composes the slices' views.
+ */
+public record Screens(EstimatorViewModel estimator, ImportViewModel imports, SolveViewModel solve,
+                      MapViewModel map, WaterfallViewModel waterfall, CompareViewModel compare, FileCommands files,
+                      RecentFiles recent, AboutInfo about) {
+}

@@ -1,5 +1,0 @@
-package dev.kvlens.view;
-
-/** What the About box shows: supplied by the app, so the view does not read build resources. */
-public record AboutInfo(String version, String rulesLabel, String mlcCommit) {
-}
