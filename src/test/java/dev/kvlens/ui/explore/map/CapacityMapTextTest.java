@@ -3,7 +3,7 @@ package dev.kvlens.ui.explore.map;
 import dev.kvlens.TestScenarios;
 import dev.kvlens.model.CapacityMap;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.text.Messages;
+import dev.kvlens.text.Language;
 import dev.kvlens.ui.explore.solve.SolveViewModel;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,7 @@ class CapacityMapTextTest {
 
     @AfterEach
     void english() {
-        Messages.setLocale(Locale.ENGLISH);
+        Language.set(Locale.ENGLISH);
     }
 
     @Test
@@ -33,7 +33,7 @@ class CapacityMapTextTest {
                 + "tokens: does not fit: MLC starts, but its KV cache holds fewer than B × L tokens");
         assertThat(vm.describe(map, 0, 0)).endsWith(": fits");
         assertThat(vm.describe(map, 0, 1)).endsWith("L is longer than the model's context window");
-        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        Language.set(Locale.SIMPLIFIED_CHINESE);
         assertThat(vm.describe(map, 1, 0)).contains("KV 缓存容纳不了 B × L 个 token");
     }
 
