@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 /**
@@ -53,9 +54,13 @@ public final class ReverseSolver {
         return maxBatch(scenario, context);
     }
 
-    /** The smallest device that holds the workload the scenario asks for. */
-    public static Optional<Device> smallestDevice(Scenario scenario, List<Device> devices) {
-        return smallestDevice(scenario, devices, asked(scenario));
+    /**
+     * The smallest device that holds the workload the scenario asks for, each device with the scenario
+     * {@code on(device)} gives: the window and the CLI build the library for the device's backend there, as they do
+     * when that device is chosen (an unmeasured temporary buffer is estimated per compile target).
+     */
+    public static Optional<Device> smallestDevice(Scenario scenario, List<Device> devices, Function<Device, Scenario> on) {
+        return smallestDevice(devices, on, asked(scenario));
     }
 
     /** The longest context (within what MLC allows) at which the workload of {@code batch} fits; empty if none. */
@@ -78,8 +83,13 @@ public final class ReverseSolver {
 
     /** The device with the least memory on which MLC starts in the scenario's mode and holds the workload. */
     public static Optional<Device> smallestDevice(Scenario scenario, List<Device> devices, Workload workload) {
+        return smallestDevice(devices, scenario::withDevice, workload);
+    }
+
+    /** The device with the least memory whose scenario {@code on(device)} starts MLC and holds the workload. */
+    public static Optional<Device> smallestDevice(List<Device> devices, Function<Device, Scenario> on, Workload workload) {
         return devices.stream().sorted(Comparator.comparingLong(Device::totalGlobalMemoryBytes))
-                .filter(device -> fits(scenario.withDevice(device), workload))
+                .filter(device -> fits(on.apply(device), workload))
                 .findFirst();
     }
 

@@ -102,6 +102,8 @@ class CsvAndSchemesCliTest {
         // server: (21,584,639,376.63 − 19,298,068,568) / 131,073.25 = 17,444.98 → 17,444
         assertThat(q0.path("modes").path("server").path("maxTotalSequenceLength").asLong()).isEqualTo(17_444);
         assertThat(q0.path("modes").path("server").path("selected").asBoolean()).isTrue();
+        // local physical 20,896,570,520 B, written as a plain integer, not 2.089657052E10
+        assertThat(json.out()).contains("\"physicalBytes\" : 20896570520");
 
         List<Map<String, String>> csvRows = parseCsv(rawOut("estimate", "--preset", "llama-3-8b", "--gpu", "rtx-4090",
                 "--all-quantizations", "--format", "csv"));

@@ -173,6 +173,21 @@ class ReverseSolveModesTest {
         assertThat(bruteSmallest(llama(RTX4090, EngineMode.SERVER), Workload.of(1, 9000))).isEmpty();
     }
 
+    @Test
+    void eachDeviceIsTriedWithTheLibraryBuiltForItsBackend() {
+        ModelDescription llama = TestScenarios.preset("llama-3-8b");
+        java.util.function.Function<Device, Scenario> on = d -> new Scenario(ModelLibrary.build(llama,
+                Quantization.require("q4f16_1"), llama.compile(), null, null,
+                d.backend().plannerTarget()), d, EngineSettings.defaults(EngineMode.SERVER),
+                RuleSet.D2025);
+        for (Workload w : List.of(Workload.MLC_DEFAULTS, Workload.of(16, 4096), Workload.of(1, 8192))) {
+            Optional<Device> brute = presets().stream()
+                    .filter(d -> startsAndHolds(on.apply(d), w.batch(), w.context().orElse(0)))
+                    .min(Comparator.comparingLong(Device::totalGlobalMemoryBytes));
+            assertThat(ReverseSolver.smallestDevice(presets(), on, w)).as(w.toString()).isEqualTo(brute);
+        }
+    }
+
     private static Optional<Device> bruteSmallest(Scenario s, Workload w) {
         return presets().stream().filter(d -> startsAndHolds(s.withDevice(d), w.batch(), w.context().orElse(0)))
                 .min(Comparator.comparingLong(Device::totalGlobalMemoryBytes));

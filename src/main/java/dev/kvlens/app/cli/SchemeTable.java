@@ -53,13 +53,13 @@ final class SchemeTable {
                 ObjectNode m = modes.putObject(v.mode().mlcName());
                 m.put("maxTotalSequenceLength", v.maxTotalSequenceLength());
                 m.put("status", v.status().name().toLowerCase(Locale.ROOT));
-                m.put("estimatedBytes", v.estimatedBytes());
+                m.put("estimatedBytes", exact(v.estimatedBytes()));
                 if (v.physicalBytes().isPresent()) {
-                    m.put("physicalBytes", v.physicalBytes().getAsDouble());
+                    m.put("physicalBytes", exact(v.physicalBytes().getAsDouble()));
                 } else {
                     m.putNull("physicalBytes");
                 }
-                m.put("leftBytes", v.leftBytes());
+                m.put("leftBytes", exact(v.leftBytes()));
                 m.put("selected", v.selected());
                 m.put("text", Phrases.format(Locale.ENGLISH, v.phrase()));
             }
@@ -106,8 +106,13 @@ final class SchemeTable {
         node.put("detail", figure.detail());
     }
 
-    private static String plain(double value) {
+    /** A byte double as its exact decimal (MLC's byte doubles are multiples of 1/8), never in exponent notation. */
+    private static java.math.BigDecimal exact(double value) {
         java.math.BigDecimal exact = new java.math.BigDecimal(value);
-        return (exact.scale() > 0 ? exact.stripTrailingZeros() : exact).toPlainString();
+        return exact.scale() > 0 ? exact.stripTrailingZeros() : exact;
+    }
+
+    private static String plain(double value) {
+        return exact(value).toPlainString();
     }
 }

@@ -7,7 +7,6 @@ import dev.kvlens.model.ReverseSolver;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.Workload;
 import dev.kvlens.model.WorkloadFit;
-import dev.kvlens.model.planner.PlannerTarget;
 import dev.kvlens.text.Messages;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -88,14 +87,20 @@ final class SolveCommand implements Callable<Integer> {
                             + reason(scenario, new Workload(OptionalInt.of(1), asked.context())));
         }
         List<Device> presets = catalog.devices().stream().map(PresetCatalog.DevicePreset::device).toList();
-        Optional<Device> smallest = ReverseSolver.smallestDevice(scenario, presets);
+        // each device with the library compiled for its backend, as estimate --gpu builds it
+        java.util.function.Function<Device, Scenario> on = d -> new Scenario(selection.library(d.backend().plannerTarget()),
+                d, scenario.engine(), scenario.rules());
+        Optional<Device> smallest = ReverseSolver.smallestDevice(scenario, presets, on);
         String id = smallest.flatMap(d -> catalog.devices().stream().filter(p -> p.device().equals(d)).findFirst())
                 .map(PresetCatalog.DevicePreset::id).orElse("");
         return answer(out, smallest.isPresent(), () -> "smallest preset device: " + smallest.get().name() + " (--gpu "
                 + id + ", " + dev.kvlens.model.Mib.format(smallest.get().totalGlobalMemoryBytes(), 3) + " MiB; " + mode + " mode)",
-                () -> "no preset device fits in " + mode + " mode, not even the largest: " + reason(scenario.withDevice(
-                        presets.stream().max(java.util.Comparator.comparingLong(Device::totalGlobalMemoryBytes))
-                                .orElseThrow()), asked));
+                () -> "no preset device fits in " + mode + " mode, not even the largest: " + reason(largest(presets, on), asked));
+    }
+
+    private static Scenario largest(List<Device> presets, java.util.function.Function<Device, Scenario> on) {
+        return on.apply(presets.stream().max(java.util.Comparator.comparingLong(Device::totalGlobalMemoryBytes))
+                .orElseThrow());
     }
 
     private static int answer(PrintWriter out, boolean solved, java.util.function.Supplier<String> found,

@@ -448,11 +448,16 @@ public final class EstimatorViewModel {
 
     /** The scenario the inputs describe (throws IllegalArgumentException when they are inconsistent). */
     public Scenario scenario() {
+        return scenarioOn(spec().device());
+    }
+
+    /** The scenario with another device, the libraries built for its backend as if it were chosen (reverse solve). */
+    public Scenario scenarioOn(Device device) {
         ScenarioSpec spec = spec();
         ModelLibrary library = libraries.get(spec.model(), spec.quantization(), spec.model().compile(),
-                givenParamsBytes.get(), givenTempFuncBytes.get(), spec.device().backend().plannerTarget())
+                givenParamsBytes.get(), givenTempFuncBytes.get(), device.backend().plannerTarget())
                 .builtOn(builtOn());
-        Scenario single = new Scenario(library, spec.device(), spec.engine(), spec.rules());
+        Scenario single = new Scenario(library, device, spec.engine(), spec.rules());
         return additionalModels.isEmpty() ? single : single.withAdditionalModels(additionalLibraries(library.target()));
     }
 

@@ -56,7 +56,8 @@ public final class SolveViewModel {
 
     /** Picks the smallest preset device on which MLC starts and holds what the sliders ask for; returns it. */
     public Optional<Device> applySmallestDevice() {
-        Optional<Device> device = estimate().flatMap(e -> ReverseSolver.smallestDevice(e.scenario(), presetDevices));
+        Optional<Device> device = estimate().flatMap(e -> ReverseSolver.smallestDevice(e.scenario(), presetDevices,
+                estimator::scenarioOn));
         device.flatMap(d -> estimator.devices().stream()
                 .filter(o -> !o.custom() && o.name().equals(d.name()) && o.bytes() == d.totalGlobalMemoryBytes()).findFirst())
                 .ifPresent(estimator.deviceProperty()::set);
