@@ -16,8 +16,10 @@ dpkg-deb -x "$DEB" "$ROOT"
 APP="$ROOT/opt/kvlens"
 
 # the menu entry and its icon
-DESKTOP="$APP/lib/kvlens-kvlens.desktop"
-[ -f "$DESKTOP" ] || fail "no desktop file opt/kvlens/lib/kvlens-kvlens.desktop"
+DESKTOP="$ROOT/usr/share/applications/kvlens-kvlens.desktop"
+[ -f "$DESKTOP" ] || fail "no desktop file usr/share/applications/kvlens-kvlens.desktop"
+grep -q "<launchable type=\"desktop-id\">kvlens-kvlens.desktop</launchable>" \
+  "$ROOT/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml" || fail "the metainfo does not launch kvlens-kvlens.desktop"
 grep -qx 'Icon=/opt/kvlens/lib/kvlens.png' "$DESKTOP" || fail "the desktop file does not name /opt/kvlens/lib/kvlens.png"
 grep -qx 'StartupWMClass=dev.kvlens.app.KvLensApp' "$DESKTOP" || fail "the desktop file lacks StartupWMClass"
 cmp -s "$APP/lib/kvlens.png" assets/icons/kvlens-256.png || fail "the menu icon is not assets/icons/kvlens-256.png"
@@ -46,6 +48,13 @@ CONTROL=$(dpkg-deb -f "$DEB")
 grep -q '^Maintainer: KV Lens developers <kvlens@users.noreply.invalid>' <<<"$CONTROL" || fail "unexpected Maintainer"
 grep -q '^Depends: .*libgtk-3-0' <<<"$CONTROL" || fail "Depends lacks libgtk-3-0"
 [ "$(dpkg-deb -f "$DEB" Description | wc -l)" -gt 1 ] || fail "no long description"
+# the package installs and removes where no desktop is installed: no xdg-desktop-menu in its scripts
+SCRIPTS=$(mktemp -d)
+dpkg-deb -e "$DEB" "$SCRIPTS"
+if grep -l xdg- "$SCRIPTS"/* >/dev/null || grep -q xdg-utils <<<"$CONTROL"; then
+  rm -rf "$SCRIPTS"; fail "the maintainer scripts call xdg-utils"
+fi
+rm -rf "$SCRIPTS"
 
 # the launcher from the unpacked tree (see check-launcher.sh): JavaFX as modules, version, estimate, the window
 # headless, export-png as the fat jar's, clean stderr, no ~/.openjfx

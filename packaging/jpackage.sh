@@ -103,7 +103,10 @@ fi
 find "$APP" -type f -name '*.so' -exec chmod 644 {} +  # libraries are loaded, not run
 
 # jpackage's .deb, completed: the Debian copyright and changelog in /usr/share/doc/kvlens, the AppStream
-# metainfo in /usr/share/metainfo, md5sums, then packed again (owner root) under the same name.
+# metainfo in /usr/share/metainfo, md5sums, then packed again (owner root) under the same name. The menu entry is
+# a file of the package, /usr/share/applications/kvlens-kvlens.desktop (the name xdg-desktop-menu gave it), instead
+# of jpackage's xdg-desktop-menu calls in postinst/prerm (left out of linux/postinst and linux/prerm): those fail
+# where no desktop is installed (no /etc/xdg/menus), and then the package can be neither configured nor removed.
 finish_deb() {
   local deb="$1" root="$OUT/deb-root" date
   date=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}" +%Y-%m-%d)
@@ -118,6 +121,9 @@ finish_deb() {
   sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$date/" packaging/linux/dev.kvlens.KvLens.metainfo.xml \
     > "$root/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml"
   chmod 644 "$root/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml"
+  install -d "$root/usr/share/applications"
+  mv "$root/opt/kvlens/lib/kvlens-kvlens.desktop" "$root/usr/share/applications/"
+  sed -i -e '/^Depends:/s/ xdg-utils,//' -e '/^Depends:/s/, xdg-utils$//' "$root/DEBIAN/control"
   rm -f "$root/DEBIAN/preinst" "$root/DEBIAN/postrm"  # jpackage's, which do nothing
   rm -f "$root/opt/kvlens/share/doc/copyright"
   rmdir -p "$root/opt/kvlens/share/doc" 2>/dev/null || true
