@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Checks the .deb built by jpackage.sh without installing it: unpacks it with dpkg-deb -x, then the menu icon
 # (ours, not jpackage's Duke), the desktop file (desktop-file-validate), the AppStream metainfo
-# (appstreamcli validate --no-net), the license files and metadata, and a headless start of the unpacked
-# launcher with nothing on stderr. A validator that is not installed is reported and skipped
-# (apt-get install desktop-file-utils appstream).
+# (appstreamcli validate --no-net), the license files and metadata, and the unpacked launcher
+# (check-launcher.sh). A validator that is not installed is reported and skipped (apt-get install
+# desktop-file-utils appstream).
 set -euo pipefail
 VERSION="${1:?usage: check-deb.sh VERSION}"
 cd "$(dirname "$0")/.."
@@ -11,14 +11,15 @@ DEB="target/jpackage/kvlens_${VERSION}-1_amd64.deb"
 [ -f "$DEB" ] || { echo "no .deb at $DEB (dpkg-deb or fakeroot missing?): nothing to check" >&2; exit 0; }
 fail() { echo "$DEB: $*" >&2; exit 1; }
 ROOT=$(mktemp -d)
-CONFIG=$(mktemp -d)
-trap 'rm -rf "$ROOT" "$CONFIG"' EXIT
+trap 'rm -rf "$ROOT"' EXIT
 dpkg-deb -x "$DEB" "$ROOT"
 APP="$ROOT/opt/kvlens"
 
 # the menu entry and its icon
-DESKTOP="$APP/lib/kvlens-kvlens.desktop"
-[ -f "$DESKTOP" ] || fail "no desktop file opt/kvlens/lib/kvlens-kvlens.desktop"
+DESKTOP="$ROOT/usr/share/applications/kvlens-kvlens.desktop"
+[ -f "$DESKTOP" ] || fail "no desktop file usr/share/applications/kvlens-kvlens.desktop"
+grep -q "<launchable type=\"desktop-id\">kvlens-kvlens.desktop</launchable>" \
+  "$ROOT/usr/share/metainfo/dev.kvlens.KvLens.metainfo.xml" || fail "the metainfo does not launch kvlens-kvlens.desktop"
 grep -qx 'Icon=/opt/kvlens/lib/kvlens.png' "$DESKTOP" || fail "the desktop file does not name /opt/kvlens/lib/kvlens.png"
 grep -qx 'StartupWMClass=dev.kvlens.app.KvLensApp' "$DESKTOP" || fail "the desktop file lacks StartupWMClass"
 cmp -s "$APP/lib/kvlens.png" assets/icons/kvlens-256.png || fail "the menu icon is not assets/icons/kvlens-256.png"
@@ -47,19 +48,15 @@ CONTROL=$(dpkg-deb -f "$DEB")
 grep -q '^Maintainer: KV Lens developers <kvlens@users.noreply.invalid>' <<<"$CONTROL" || fail "unexpected Maintainer"
 grep -q '^Depends: .*libgtk-3-0' <<<"$CONTROL" || fail "Depends lacks libgtk-3-0"
 [ "$(dpkg-deb -f "$DEB" Description | wc -l)" -gt 1 ] || fail "no long description"
-
-# the launcher, headless, from the unpacked tree: version, then the window's first frame with a clean stderr
-# (the one line allowed is the JVM's own note that it picked up JAVA_TOOL_OPTIONS)
-env -i HOME="$HOME" PATH=/usr/bin:/bin "$APP/bin/kvlens" --version | grep -q "KV Lens $VERSION" \
-  || fail "the launcher did not print 'KV Lens $VERSION'"
-ERR="$CONFIG/stderr"
-REPORT=$(env -i HOME="$HOME" PATH=/usr/bin:/bin JAVA_TOOL_OPTIONS="-Dglass.platform=Monocle -Dmonocle.platform=Headless \
-  -Dprism.order=sw -Dheadless.geometry=1920x1200-32 -Dkvlens.config.dir=$CONFIG" \
-  timeout 120 "$APP/bin/kvlens" --startup-report 2>"$ERR" | grep '^startup-report') \
-  || fail "the launcher did not open the window (--startup-report)"
-if grep -v '^Picked up JAVA_TOOL_OPTIONS' "$ERR" | grep -q .; then
-  grep -v '^Picked up JAVA_TOOL_OPTIONS' "$ERR" | head -5 >&2
-  fail "the launcher wrote to stderr"
+# the package installs and removes where no desktop is installed: no xdg-desktop-menu in its scripts
+SCRIPTS=$(mktemp -d)
+dpkg-deb -e "$DEB" "$SCRIPTS"
+if grep -l xdg- "$SCRIPTS"/* >/dev/null || grep -q xdg-utils <<<"$CONTROL"; then
+  rm -rf "$SCRIPTS"; fail "the maintainer scripts call xdg-utils"
 fi
-echo "$REPORT"
-echo ".deb OK: $DEB (icon, desktop file, metainfo, license, headless start)"
+rm -rf "$SCRIPTS"
+
+# the launcher from the unpacked tree (see check-launcher.sh): JavaFX as modules, version, estimate, the window
+# headless, export-png as the fat jar's, clean stderr, no ~/.openjfx
+bash packaging/check-launcher.sh "$APP" "$VERSION"
+echo ".deb OK: $DEB (icon, desktop file, metainfo, license, launcher)"
