@@ -7,6 +7,7 @@ import dev.kvlens.io.MlcLogParser;
 import dev.kvlens.model.PrintedLog;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,20 @@ public class HostileReprosTest {
     }
 
     /** One line without control characters or Java/Jackson names. */
+    /**
+     * What a refused run prints on stderr: the notes the command printed on the way ("note: …", e.g. which rules an
+     * imported log chose), each a clean line, then the one clean line that says why it stopped.
+     */
+    public static void assertNotesThenCleanLine(String stderr) {
+        java.util.List<String> lines = stderr.strip().lines().toList();
+        assertThat(lines).as(stderr).isNotEmpty();
+        lines.subList(0, lines.size() - 1).forEach(note -> {
+            assertThat(note).as(stderr).startsWith("note: ");
+            assertCleanLine(note);
+        });
+        assertCleanLine(lines.get(lines.size() - 1));
+    }
+
     public static void assertCleanLine(String line) {
         assertThat(line.lines().count()).as(line).isEqualTo(1);
         assertThat(line.chars().filter(c -> c < 0x20 || (c >= 0x7f && c < 0xa0)).count()).as(line).isZero();
@@ -99,16 +114,16 @@ public class HostileReprosTest {
     }
 
     @Test
-    void hugeAndTinyMibAnswerAtOnce() {
-        long start = System.nanoTime();
+    @Timeout(60) // a hang guard: such exponents must be refused, never expanded
+    void hugeAndTinyMibAnswer() {
         assertCleanError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib",
                 "1e-99999999"), "--gpu-memory-mib");
         assertCleanError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib",
                 "1e999999999"), "--gpu-memory-mib");
-        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
     }
 
     @Test
+    @Timeout(60)
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void devicesAndPipesAreRefusedWithoutReading(@TempDir Path dir) throws Exception {
         assertCleanError(run("estimate", "--chat-config", "/dev/zero", "--gpu", "rtx-4090"), "/dev/zero",
@@ -116,10 +131,9 @@ public class HostileReprosTest {
         Path fifo = dir.resolve("pipe.log");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertThat(mkfifo.waitFor()).isZero();
-        long start = System.nanoTime();
+        // reading a FIFO with no writer would block for ever: the @Timeout turns such a hang into a failure
         assertCleanError(run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu", "rtx-4090",
                 "--compile-log", fifo.toString()), "is not a regular file");
-        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,15 +162,14 @@ public class HostileReprosTest {
                 .isInstanceOf(InputException.class).hasMessageContaining("larger than 2147483647");
     }
 
+    /** Took 12 s before the fix; the time is the benchmark line log-parse-16mib-blank (LogParseBenchmark). */
     @Test
-    void sixteenMibOfBlankLinesParsesFast() {
+    @Timeout(60) // a hang guard, not a performance target
+    void sixteenMibOfBlankLinesParse() {
         String blank = "\n".repeat(16 * 1024 * 1024 - 200) + "INFO Under mode \"local\", max batch size will be set "
                 + "to 4, max KV cache token capacity will be set to 8192, prefill chunk size will be set to 8192.\n";
-        long start = System.nanoTime();
         PrintedLog log = MlcLogParser.parse(blank);
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(log.runtime()).isPresent();
-        assertThat(seconds).as("12 s before the fix").isLessThan(2);
     }
 
     @Test

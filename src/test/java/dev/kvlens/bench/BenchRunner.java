@@ -30,6 +30,7 @@ public final class BenchRunner {
             LibraryReadBenchmark.Results lib = LibraryReadBenchmark.run();
             runner.atMost("library-read-100mb", lib.medianMillis(), "ms", 1000);
             runner.atMost("library-read-100mb-heap", lib.peakHeapMegabytes(), "MB", 64);
+            runner.atMost("log-parse-16mib-blank", LogParseBenchmark.medianMillis(), "ms", 1000);
         }
         InteractionBenchmark.Results ui = InteractionBenchmark.run(args.length > 1 ? Integer.parseInt(args[1]) : 2_000);
         runner.atMost("interaction-batch-p50", ui.batch().p50Millis(), "ms", 3);
