@@ -127,10 +127,12 @@ public final class MainView extends BorderPane {
         centerSplit.setId("centerSplit");
         centerSplit.getItems().add(tabs);
         mapBeside.selectedProperty().subscribe(this::placeMap);
-        VBox center = new VBox(8, centerSplit, status);
+        VBox center = new VBox(6, centerSplit, new dev.kvlens.ui.verdict.VerdictPanel(screens.verdict()), status);
         VBox.setVgrow(centerSplit, Priority.ALWAYS);
         center.setPadding(new Insets(8, 12, 6, 12));
         setCenter(center);
+        // on a laptop screen (1366 × 768) the chart, the verdict and the knobs come first; the log is one click away
+        log.setExpanded(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() >= 900);
         setBottom(log);
     }
 
