@@ -182,6 +182,7 @@ public final class KvLensApp extends Application {
                 solve, new dev.kvlens.ui.explore.map.MapViewModel(viewModel, solve),
                 new dev.kvlens.ui.explore.waterfall.WaterfallViewModel(viewModel),
                 new dev.kvlens.ui.explore.compare.CompareViewModel(viewModel),
+                new dev.kvlens.ui.verdict.VerdictViewModel(viewModel),
                 new FileCommands(new IoFileService(), ioExecutor), recent, about);
         return new MainView(screens, dialogs, systemDark);
     }

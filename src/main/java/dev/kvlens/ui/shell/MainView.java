@@ -10,6 +10,8 @@ import dev.kvlens.ui.common.Viewports;
 import dev.kvlens.ui.explore.compare.CompareView;
 import dev.kvlens.ui.explore.map.CapacityMapView;
 import dev.kvlens.ui.explore.waterfall.WaterfallView;
+import dev.kvlens.ui.help.GlossaryView;
+import dev.kvlens.ui.help.GlossaryViewModel;
 import dev.kvlens.ui.help.HelpView;
 import dev.kvlens.ui.imports.ImportView;
 import dev.kvlens.ui.log.LogPane;
@@ -127,10 +129,12 @@ public final class MainView extends BorderPane {
         centerSplit.setId("centerSplit");
         centerSplit.getItems().add(tabs);
         mapBeside.selectedProperty().subscribe(this::placeMap);
-        VBox center = new VBox(8, centerSplit, status);
+        VBox center = new VBox(6, centerSplit, new dev.kvlens.ui.verdict.VerdictPanel(screens.verdict()), status);
         VBox.setVgrow(centerSplit, Priority.ALWAYS);
         center.setPadding(new Insets(8, 12, 6, 12));
         setCenter(center);
+        // on a laptop screen (1366 × 768) the chart, the verdict and the knobs come first; the log is one click away
+        log.setExpanded(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() >= 900);
         setBottom(log);
     }
 
@@ -252,6 +256,7 @@ public final class MainView extends BorderPane {
 
         Menu help = menu("menu.help");
         help.getItems().addAll(item("menu.help.why", "whyMenuItem", this::showHelp, "F1"),
+                item("menu.help.glossary", "glossaryMenuItem", this::showGlossary, "Shift+F1"),
                 item("menu.help.about", "aboutMenuItem", this::showAbout, null));
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menuBar");
@@ -505,22 +510,35 @@ public final class MainView extends BorderPane {
 
     /** Help ▸ Why is KV cache 0 MB at compile time? — with this scenario's numbers. */
     public void showHelp() {
+        HelpView help = new HelpView(viewModel);
+        helpWindow(help, I18n.bind("help.title"), help::dispose);
+    }
+
+    /** Help ▸ Glossary: every term of KV Lens and of MLC's logs, in the user's language. */
+    public void showGlossary() {
+        GlossaryViewModel glossary = new GlossaryViewModel();
+        GlossaryView view = new GlossaryView(glossary);
+        helpWindow(view, glossary.windowTitleProperty(), view::dispose);
+    }
+
+    /** A window beside the main one, styled like it, closed with Escape; {@code dispose} runs when it is hidden. */
+    private void helpWindow(javafx.scene.Parent content, javafx.beans.value.ObservableValue<String> title,
+                            Runnable dispose) {
         javafx.stage.Stage stage = new javafx.stage.Stage();
         stage.initOwner(window());
-        stage.titleProperty().bind(I18n.bind("help.title"));
-        HelpView help = new HelpView(viewModel);
-        javafx.scene.Scene scene = new javafx.scene.Scene(help);
+        stage.titleProperty().bind(title);
+        javafx.scene.Scene scene = new javafx.scene.Scene(content);
         if (getScene() != null) {
             scene.getStylesheets().addAll(getScene().getStylesheets());
         }
-        help.getStyleClass().addAll(getStyleClass().filtered(c -> c.startsWith("font-cjk") || c.equals(Theme.DARK_CLASS)));
+        content.getStyleClass().addAll(getStyleClass().filtered(c -> c.startsWith("font-cjk") || c.equals(Theme.DARK_CLASS)));
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
                 stage.close();
             }
         });
         stage.setScene(scene);
-        stage.setOnHidden(e -> help.dispose());
+        stage.setOnHidden(e -> dispose.run());
         stage.show();
     }
 

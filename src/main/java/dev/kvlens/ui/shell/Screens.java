@@ -7,12 +7,14 @@ import dev.kvlens.ui.explore.map.MapViewModel;
 import dev.kvlens.ui.explore.waterfall.WaterfallViewModel;
 import dev.kvlens.ui.imports.ImportViewModel;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
+import dev.kvlens.ui.verdict.VerdictViewModel;
 
 /**
  * The view models of every slice, built by {@code app} (the composition root) and handed to the shell, which alone
  * composes the slices' views.
  */
 public record Screens(EstimatorViewModel estimator, ImportViewModel imports, SolveViewModel solve,
-                      MapViewModel map, WaterfallViewModel waterfall, CompareViewModel compare, FileCommands files,
+                      MapViewModel map, WaterfallViewModel waterfall, CompareViewModel compare,
+                      VerdictViewModel verdict, FileCommands files,
                       RecentFiles recent, AboutInfo about) {
 }
