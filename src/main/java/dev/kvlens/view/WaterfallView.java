@@ -135,9 +135,10 @@ public final class WaterfallView extends VBox {
     }
 
     private void showPhysical(Optional<PhysicalAllocation> allocation) {
-        physical.setText(allocation.map(p -> I18n.get("physical.summary", p.pages(), Mib.format(p.estimatedKvPagesBytes(), 1),
+        physical.setText(allocation.map(p -> I18n.get(p.differenceBytes() < 0 ? "physical.summaryLess" : "physical.summary",
+                p.pages(), Mib.format(p.estimatedKvPagesBytes(), 1),
                 Mib.format(p.physicalKvPagesBytes(), 1), Mib.format(p.estimatedWorkspaceBytes(), 0),
-                Mib.format(p.physicalWorkspaceBytes(), 0), Mib.format(p.differenceBytes(), 1))
+                Mib.format(p.physicalWorkspaceBytes(), 0), Mib.format(Math.abs(p.differenceBytes()), 1))
                 + (p.rnnStateBytes() > 0 ? " " + I18n.get("physical.rnnState", Mib.format(p.rnnStateBytes(), 2),
                 p.rnnStateSlots()) : "")
                 + (p.draftWorkspaceBytes() > 0 ? " " + I18n.get("physical.draftWorkspace",
