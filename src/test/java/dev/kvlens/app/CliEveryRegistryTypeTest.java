@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,11 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliEveryRegistryTypeTest {
 
     private static String config(String type) {
-        try {
-            return Path.of(CliEveryRegistryTypeTest.class.getResource("/hf-configs/" + type + ".json").toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return CliRegistryTypesTest.config(type);
     }
 
     @ParameterizedTest(name = "{0}")
