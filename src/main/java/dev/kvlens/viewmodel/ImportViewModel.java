@@ -241,7 +241,10 @@ public final class ImportViewModel {
             printedRuntime.set(runtime);
             summary.add(Messages.get("import.summary.compared", runtime.modes().size(), log.source()));
         });
-        printed.loggedOn().ifPresent(estimator.builtOnProperty()::set); // after any model change, which clears it
+        printed.loggedOn().ifPresent(date -> { // after any model change, which clears it
+            estimator.builtOnProperty().set(date);
+            notes.add(Messages.get("import.note.builtOn", date.toString()));
+        });
         printed.warnings().forEach(notes::add);
         return String.join("; ", summary);
     }
@@ -250,7 +253,7 @@ public final class ImportViewModel {
     private void adoptRuntimeChoices(PrintedLog.Runtime runtime, RuleSet rules) {
         if (estimator.rulesProperty().get() != rules) {
             estimator.rulesProperty().set(rules);
-            notes.add("rules set to " + rules.id() + " to match the log's wording");
+            notes.add(Messages.get("import.note.rules", rules.id()));
         }
         inferCompileLimits(runtime);
         runtime.actualMode().ifPresent(estimator.modeProperty()::set);
