@@ -36,10 +36,16 @@ public record ScenarioSpec(
         return toScenario(device.backend().plannerTarget());
     }
 
-    /** The scenario with the library compiled for {@code target} (the device's backend by default). */
+    /**
+     * The scenario with the library compiled for {@code target} (the device's backend by default). Parameters nobody
+     * measured follow the model files of the rule set's era ({@link RuleSetEras#builtOn}, rules §1.3), as the window's.
+     */
     public Scenario toScenario(PlannerTarget target) {
         ModelLibrary library = ModelLibrary.build(model, quantization, model.compile(), paramsBytes.orElse(null),
                 tempFuncBytes.orElse(null), target);
+        if (paramsBytes.isEmpty()) {
+            library = library.builtOn(RuleSetEras.builtOn(rules));
+        }
         return new Scenario(library, device, engine, rules);
     }
 }

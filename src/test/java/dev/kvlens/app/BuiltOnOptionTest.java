@@ -27,12 +27,17 @@ class BuiltOnOptionTest {
         return m.group(1);
     }
 
-    @Test
-    void llamaWithTiedEmbeddingsGetsItsSeparateHeadBeforeJuly2024(@TempDir Path dir) throws Exception {
+    /** The Llama test config with tied embeddings (the llama file ignored the tie before 2024-07-16). */
+    private static Path tiedLlama(Path dir) throws Exception {
         String text = Files.readString(Path.of(BuiltOnOptionTest.class.getResource("/hf-configs/llama.json").toURI()))
                 .replace("\"tie_word_embeddings\": false", "\"tie_word_embeddings\": true");
         assertThat(text).contains("\"tie_word_embeddings\": true");
-        Path config = Files.writeString(dir.resolve("config.json"), text);
+        return Files.writeString(dir.resolve("config.json"), text);
+    }
+
+    @Test
+    void llamaWithTiedEmbeddingsGetsItsSeparateHeadBeforeJuly2024(@TempDir Path dir) throws Exception {
+        Path config = tiedLlama(dir);
 
         String[] before = CliTestAccess.run("compile-report", "--hf-config", config.toString(), "--quantization",
                 "q4f16_1", "--era", "2024-05", "--built-on", "2024-07-15");
@@ -54,20 +59,31 @@ class BuiltOnOptionTest {
         return Long.parseLong(group(JSON_PARAMS, out));
     }
 
+    /** The computed parameter bytes of {@code estimate --format json} on the config with {@code more} options. */
+    private static long estimatedParams(Path config, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("estimate", "--hf-config",
+                config.toString(), "--quantization", "q4f16_1", "--gpu-memory-mib", "81920", "--format", "json"));
+        args.addAll(java.util.List.of(more));
+        String[] run = CliTestAccess.run(args.toArray(String[]::new));
+        assertThat(run[0]).as(run[2]).isEqualTo("0");
+        return jsonParams(run[1]);
+    }
+
     @Test
     void estimateTakesTheBuildDateToo(@TempDir Path dir) throws Exception {
-        String text = Files.readString(Path.of(BuiltOnOptionTest.class.getResource("/hf-configs/llama.json").toURI()))
-                .replace("\"tie_word_embeddings\": false", "\"tie_word_embeddings\": true");
-        Path config = Files.writeString(dir.resolve("config.json"), text);
-
-        String[] before = CliTestAccess.run("estimate", "--hf-config", config.toString(), "--quantization", "q4f16_1",
-                "--gpu-memory-mib", "81920", "--format", "json", "--built-on", "2024-07-15");
-        String[] after = CliTestAccess.run("estimate", "--hf-config", config.toString(), "--quantization", "q4f16_1",
-                "--gpu-memory-mib", "81920", "--format", "json", "--built-on", "2024-07-16");
+        Path config = tiedLlama(dir);
 
         // the separate q4f16_1 lm_head of the test above: 295,501,824 B
-        assertThat(before[0]).as(before[2]).isEqualTo("0");
-        assertThat(jsonParams(before[1]) - jsonParams(after[1])).isEqualTo(295_501_824L);
+        assertThat(estimatedParams(config, "--built-on", "2024-07-15") - estimatedParams(config, "--built-on", "2024-07-16"))
+                .isEqualTo(295_501_824L);
+    }
+
+    @Test
+    void anOlderRuleSetBuildsItsErasLayoutAsTheWindowDoes(@TempDir Path dir) throws Exception {
+        Path config = tiedLlama(dir);
+
+        // April 2024's llama file built the separate lm_head (until 2024-07-16): 295,501,824 B more, as above
+        assertThat(estimatedParams(config, "--rules", "c2024") - estimatedParams(config)).isEqualTo(295_501_824L);
     }
 
     @Test

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** `kvlens` on configs of the newer registry types: bytes without --params-bytes, MLC's refusals as exit 2. */
 class CliRegistryTypesTest {
 
-    private static String config(String type) {
+    static String config(String type) {
         try {
             return Path.of(CliRegistryTypesTest.class.getResource("/hf-configs/" + type + ".json").toURI()).toString();
         } catch (URISyntaxException e) {

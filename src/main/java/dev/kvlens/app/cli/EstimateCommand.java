@@ -104,8 +104,12 @@ final class EstimateCommand implements Callable<Integer> {
             ModelOptions.Selection selection = allQuantizations
                     ? options.selection(catalog, dev.kvlens.model.architecture.Quantization.require("q4f16_1"))
                     : options.selection(catalog);
-            selectionNotes = selection.notes();
-            RuleSet rules = rules(printed, err);
+            RuleSet rules = rules(printed);
+            selectionNotes = new ArrayList<>(selection.notes());
+            if (!options.engine.rulesGiven() && rules != RuleSet.D2025) {
+                selectionNotes.add("rules " + rules.id() + " (the log's lines are " + rules.label()
+                        + "); pass --rules to choose others");
+            }
             Device device;
             List<ModelLibrary> additional;
             if (options.hasDevice()) {
@@ -189,16 +193,11 @@ final class EstimateCommand implements Callable<Integer> {
     }
 
     /** --rules, else the rule set the runtime log's lines belong to (rules §6), else d2025. */
-    private RuleSet rules(Optional<PrintedLog> printed, PrintWriter err) {
+    private RuleSet rules(Optional<PrintedLog> printed) {
         if (options.engine.rulesGiven() || printed.isEmpty()) {
             return options.engine.ruleSet();
         }
-        RuleSet fromLog = RuleSetEras.ofLog(printed.get()).orElse(RuleSet.D2025);
-        if (fromLog != RuleSet.D2025) {
-            err.println("note: rules " + fromLog.id() + " (the log's lines are " + fromLog.label()
-                    + "); pass --rules to choose others");
-        }
-        return fromLog;
+        return RuleSetEras.ofLog(printed.get()).orElse(RuleSet.D2025);
     }
 
     private Device solveDevice(ModelOptions.Selection selection, List<ModelLibrary> additional, Optional<PrintedLog> printed,

@@ -247,7 +247,10 @@ public final class ImportViewModel {
             printedRuntime.set(runtime);
             summary.add(Messages.get("import.summary.compared", runtime.modes().size(), log.source()));
         });
-        printed.loggedOn().ifPresent(estimator.builtOnProperty()::set); // after any model change, which clears it
+        printed.loggedOn().ifPresent(date -> { // after any model change, which clears it
+            estimator.builtOnProperty().set(date);
+            notes.add(Messages.get("import.note.builtOn", date.toString()));
+        });
         printed.warnings().forEach(notes::add);
         return String.join("; ", summary);
     }
@@ -256,7 +259,7 @@ public final class ImportViewModel {
     private void adoptRuntimeChoices(PrintedLog.Runtime runtime, RuleSet rules) {
         if (estimator.rulesProperty().get() != rules) {
             estimator.rulesProperty().set(rules);
-            notes.add(Messages.get("import.note.rulesSet", rules.id()));
+            notes.add(Messages.get("import.note.rules", rules.id()));
         }
         inferCompileLimits(runtime);
         runtime.actualMode().ifPresent(estimator.modeProperty()::set);

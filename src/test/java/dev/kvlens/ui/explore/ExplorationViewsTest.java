@@ -86,6 +86,22 @@ class ExplorationViewsTest {
     }
 
     @Test
+    void anMlaModelsPhysicalSummarySaysItAllocatesLessThanTheEstimate(FxRobot robot) {
+        robot.interact(() -> {
+            vm.modelProperty().set(vm.models().stream().filter(m -> m.id().equals("deepseek-v2-lite")).findFirst()
+                    .orElseThrow());
+            vm.modeProperty().set(dev.kvlens.model.EngineMode.SERVER);
+        });
+        robot.clickOn("#waterfallTab");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // rules §3.8–§3.9: the latent page holds one [16, d] entry where the estimate counts K and V, so the pages
+        // are half the estimate; that outweighs FlashInfer's extra workspace and the sentence must say "less"
+        String summary = robot.lookup("#physicalSummary").queryLabeled().getText();
+        assertThat(summary).contains("MiB less than MLC's estimate").doesNotContain("— -");
+    }
+
+    @Test
     void reverseSolveButtonsSetTheSliders(FxRobot robot) {
         robot.interact(() -> vm.modeProperty().set(dev.kvlens.model.EngineMode.SERVER));
         robot.interact(() -> vm.batchSizeProperty().set(64));

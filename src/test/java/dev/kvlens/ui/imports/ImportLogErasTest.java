@@ -37,6 +37,7 @@ class ImportLogErasTest {
         assertThat(vm.rulesProperty().get()).isEqualTo(RuleSet.C2024);
         assertThat(vm.builtOnProperty().get()).isEqualTo(LocalDate.of(2024, 4, 12));
         assertThat(vm.builtOn()).isEqualTo(LocalDate.of(2024, 4, 12));
+        assertThat(imports.notes()).anyMatch(n -> n.contains("2024-04-12")).anyMatch(n -> n.contains("c2024"));
 
         vm.modelProperty().set(vm.models().get(1)); // another model: the log's date was not its build's
         assertThat(vm.builtOnProperty().get()).isNull();

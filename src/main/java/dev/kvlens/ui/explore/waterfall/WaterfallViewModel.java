@@ -98,9 +98,11 @@ public final class WaterfallViewModel {
     }
 
     private static String summary(PhysicalAllocation p) {
-        return Language.get("physical.summary", p.pages(), Mib.format(p.estimatedKvPagesBytes(), 1),
-                Mib.format(p.physicalKvPagesBytes(), 1), Mib.format(p.estimatedWorkspaceBytes(), 0),
-                Mib.format(p.physicalWorkspaceBytes(), 0), Mib.format(p.differenceBytes(), 1))
+        // MLA's pages are smaller than MLC's estimate of them: "less than", never "-1292.8 MiB more than"
+        return Language.get(p.differenceBytes() < 0 ? "physical.summaryLess" : "physical.summary", p.pages(),
+                Mib.format(p.estimatedKvPagesBytes(), 1), Mib.format(p.physicalKvPagesBytes(), 1),
+                Mib.format(p.estimatedWorkspaceBytes(), 0), Mib.format(p.physicalWorkspaceBytes(), 0),
+                Mib.format(Math.abs(p.differenceBytes()), 1))
                 + (p.rnnStateBytes() > 0 ? " " + Language.get("physical.rnnState", Mib.format(p.rnnStateBytes(), 2),
                 p.rnnStateSlots()) : "")
                 + (p.draftWorkspaceBytes() > 0 ? " " + Language.get("physical.draftWorkspace",
