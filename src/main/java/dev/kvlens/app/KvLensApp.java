@@ -63,6 +63,7 @@ public final class KvLensApp extends Application {
         }
         stage.setScene(scene);
         placement = new StagePlacement(stage);
+        boolean firstStart = state.window().isEmpty(); // nothing saved yet: a new user gets the tour
         placement.place(state.window());
         this.stage = stage; // the session is saved in stop(): closing the window and File ▸ Quit alike
         if (startupReport()) {
@@ -75,6 +76,9 @@ public final class KvLensApp extends Application {
         getParameters().getRaw().stream().filter(a -> !a.equals(STARTUP_REPORT))
                 .forEach(file -> view.importFile(Path.of(file)));
         detectGpus(state.lastScenario().isEmpty());
+        if (firstStart && !startupReport()) {
+            javafx.application.Platform.runLater(view::startTour); // once laid out: the card points at real nodes
+        }
     }
 
     /**

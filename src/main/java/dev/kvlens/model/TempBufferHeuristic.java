@@ -36,8 +36,9 @@ public final class TempBufferHeuristic {
             bytes += chunk * g.vocabSize() * 4L;
         }
         return new ByteFigure(bytes, ByteFigure.Provenance.HEURISTIC,
-                "§4.2 heuristic for prefill_chunk_size " + chunk + (routed ? ", MoE width " + moe.numExpertsPerToken()
-                        + " experts per token × " + moe.intermediateSize() + " (an estimate: §4.2 covers dense MLPs)" : ""));
+                "KV Lens's estimate (fitted to published MLC logs, not MLC's code) for prefill_chunk_size " + chunk
+                        + (routed ? ", MoE width " + moe.numExpertsPerToken() + " experts per token × "
+                        + moe.intermediateSize() + " (the fit was made on dense MLPs)" : ""));
     }
 
     /** The widest MLP a token passes: k routed experts plus the shared expert, or a remaining dense layer's. */

@@ -28,10 +28,10 @@ public final class TempBufferSource {
             "olmo2", "qwen3");
 
     /** How a planner figure's detail begins (the window words it per language from this). */
-    public static final String PLANNER = "MLC's memory planner (rules §4.3), ";
+    public static final String PLANNER = "MLC's memory planner (TVM's, as it runs when the library is compiled), ";
     /** How a planner figure's detail begins on a target the rules do not validate. */
-    public static final String PLANNER_ESTIMATED = "estimated with MLC's memory planner (rules §4.3, not validated on "
-            + "this target), ";
+    public static final String PLANNER_ESTIMATED = "estimated with MLC's memory planner (not validated against real "
+            + "libraries of this target), ";
 
     private TempBufferSource() {
     }

@@ -292,7 +292,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
 
     private static String tooltipText(MemoryBar bar, Segment segment, double bytes) {
         return I18n.get("chart.tooltip", describedName(bar), I18n.get("segment." + segment.name()),
-                Mib.format(bytes, 3), gibText(bytes), segment.formula(), segment.section());
+                Mib.format(bytes, 3), gibText(bytes), segment.formula(), segment.glossary().title());
     }
 
     private static Tooltip wrappedTooltip(String text) {

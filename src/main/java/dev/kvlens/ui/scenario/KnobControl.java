@@ -144,6 +144,7 @@ public final class KnobControl extends VBox {
                 }
             }
             field.getStyleClass().remove(Styles.FIELD_INVALID);
+            field.setPromptText(autoAllowed() ? I18n.get("value.auto") : "");
             value.set(parsed);
             showValue(parsed);
         } catch (NumberFormatException e) {
@@ -161,7 +162,11 @@ public final class KnobControl extends VBox {
             List<Integer> list = stops.getValue();
             slider.setValue(nearestIndex(list, v));
             if (!field.isFocused() || !field.getStyleClass().contains(Styles.FIELD_INVALID)) {
-                field.setText(v == 0 && autoAllowed() ? I18n.get("value.auto") : Integer.toString(v));
+                // Auto is the placeholder, not text: a click and "16" gives 16, not "16Auto"
+                field.setText(v == 0 && autoAllowed() ? "" : Integer.toString(v));
+                if (v == 0 && autoAllowed() && !field.getStyleClass().contains(Styles.FIELD_INVALID)) {
+                    field.setPromptText(I18n.get("value.auto"));
+                }
             }
         } finally {
             syncing = false;

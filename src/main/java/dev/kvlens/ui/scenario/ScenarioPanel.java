@@ -138,7 +138,7 @@ public final class ScenarioPanel extends VBox {
         backendPicker.setConverter(converter(Backend::cliName));
         backendPicker.valueProperty().bindBidirectional(vm.customBackendProperty());
         ObservableValue<Boolean> custom = vm.deviceProperty().map(DeviceOption::custom);
-        memoryField.editableProperty().bind(custom);
+        // always editable: a size typed for a preset makes it a custom device (commitMemory)
         backendPicker.disableProperty().bind(custom.map(c -> !c));
         vm.deviceProperty().subscribe(this::showDeviceMemory);
         vm.customDeviceBytesProperty().subscribe(b -> showDeviceMemory(vm.deviceProperty().get()));
@@ -311,22 +311,33 @@ public final class ScenarioPanel extends VBox {
         if (!option.custom()) {
             backendPicker.setValue(option.backend());
         }
-        memoryField.setText(new BigDecimal(bytes).divide(BigDecimal.valueOf(1L << 30), 2, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros().toPlainString());
+        memoryField.setText(gibText(bytes));
         memoryField.getStyleClass().remove(Styles.FIELD_INVALID);
     }
 
+    private static String gibText(long bytes) {
+        return new BigDecimal(bytes).divide(BigDecimal.valueOf(1L << 30), 2, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString();
+    }
+
+    /** A size typed for a preset device makes it a custom device of the same backend: typing is choosing. */
     private void commitMemory() {
-        if (!vm.deviceProperty().get().custom()) {
-            return;
+        DeviceOption current = vm.deviceProperty().get();
+        if (!current.custom() && memoryField.getText().trim().equals(gibText(current.bytes()))) {
+            return; // focus passed through without a change
         }
         try {
             BigDecimal gib = new BigDecimal(memoryField.getText().trim());
             if (gib.signum() <= 0 || gib.compareTo(BigDecimal.valueOf(1L << 20)) > 0) {
                 throw new NumberFormatException("out of range");
             }
-            vm.customDeviceBytesProperty().set(gib.multiply(BigDecimal.valueOf(1L << 30))
-                    .setScale(0, RoundingMode.HALF_EVEN).longValueExact());
+            long bytes = gib.multiply(BigDecimal.valueOf(1L << 30)).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+            if (!current.custom()) {
+                vm.customBackendProperty().set(current.backend());
+                vm.customDeviceBytesProperty().set(bytes);
+                vm.devices().stream().filter(DeviceOption::custom).findFirst().ifPresent(vm.deviceProperty()::set);
+            }
+            vm.customDeviceBytesProperty().set(bytes);
             memoryField.getStyleClass().remove(Styles.FIELD_INVALID);
         } catch (NumberFormatException | ArithmeticException e) {
             if (!memoryField.getStyleClass().contains(Styles.FIELD_INVALID)) {

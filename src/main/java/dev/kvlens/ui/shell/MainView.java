@@ -13,6 +13,8 @@ import dev.kvlens.ui.explore.waterfall.WaterfallView;
 import dev.kvlens.ui.help.GlossaryView;
 import dev.kvlens.ui.help.GlossaryViewModel;
 import dev.kvlens.ui.help.HelpView;
+import dev.kvlens.ui.help.TourView;
+import dev.kvlens.ui.help.TourViewModel;
 import dev.kvlens.ui.imports.ImportView;
 import dev.kvlens.ui.log.LogPane;
 import dev.kvlens.ui.scenario.ScenarioPanel;
@@ -63,6 +65,7 @@ public final class MainView extends BorderPane {
     private final AboutInfo about;
     private final ChartCard chartCard;
     private final StatusLine status;
+    private TourViewModel tour;
     private final LogPane log;
     private final TabPane tabs = new TabPane();
     private final Tab importTab = new Tab();
@@ -257,6 +260,7 @@ public final class MainView extends BorderPane {
         Menu help = menu("menu.help");
         help.getItems().addAll(item("menu.help.why", "whyMenuItem", this::showHelp, "F1"),
                 item("menu.help.glossary", "glossaryMenuItem", this::showGlossary, "Shift+F1"),
+                item("menu.help.tour", "tourMenuItem", this::startTour, null),
                 item("menu.help.about", "aboutMenuItem", this::showAbout, null));
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menuBar");
@@ -519,6 +523,23 @@ public final class MainView extends BorderPane {
         GlossaryViewModel glossary = new GlossaryViewModel();
         GlossaryView view = new GlossaryView(glossary);
         helpWindow(view, glossary.windowTitleProperty(), view::dispose);
+    }
+
+    /** Help ▸ Quick tour (and the first start): five steps, each beside the part of the window it explains. */
+    public void startTour() {
+        if (getScene() == null) {
+            return;
+        }
+        if (tour == null) {
+            tour = new TourViewModel();
+            new TourView(tour, getScene()); // the card follows the tour for as long as the window lives
+        }
+        tour.start();
+    }
+
+    /** The tour, while it runs (tests). */
+    public java.util.Optional<TourViewModel> tour() {
+        return java.util.Optional.ofNullable(tour);
     }
 
     /** A window beside the main one, styled like it, closed with Escape; {@code dispose} runs when it is hidden. */
