@@ -46,6 +46,8 @@ class ViewLifetimeTest {
     /** Whether only a weak reference is left: asks for collections until the referent is gone (or gives up). */
     private static boolean collected(WeakReference<?> reference) {
         for (int i = 0; i < 40 && reference.get() != null; i++) {
+            // a hidden window is let go by the toolkit on a later pulse: let the FX thread run between collections
+            WaitForAsyncUtils.waitForFxEvents();
             System.gc();
         }
         return reference.get() == null;
