@@ -187,6 +187,7 @@ public final class KvLensApp extends Application {
                 new dev.kvlens.ui.explore.waterfall.WaterfallViewModel(viewModel),
                 new dev.kvlens.ui.explore.compare.CompareViewModel(viewModel),
                 new dev.kvlens.ui.verdict.VerdictViewModel(viewModel),
+                new dev.kvlens.ui.explore.schemes.SchemesViewModel(viewModel),
                 new FileCommands(new IoFileService(), ioExecutor), recent, about);
         return new MainView(screens, dialogs, systemDark);
     }

@@ -27,6 +27,7 @@ public final class Styles {
     public static final String LEGEND_LINE_DEVICE = "legend-line-device";
     public static final String STATUS = "status";
     public static final String VERDICT = "verdict";
+    public static final String SCHEME_FITS = "scheme-fits";
     public static final String VERDICT_BADGE = "verdict-badge";
     public static final String VERDICT_SELECTED = "verdict-selected";
     public static final String STATUS_ERROR = "status-error";

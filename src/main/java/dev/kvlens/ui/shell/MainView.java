@@ -10,6 +10,7 @@ import dev.kvlens.ui.common.Viewports;
 import dev.kvlens.ui.explore.compare.CompareView;
 import dev.kvlens.ui.explore.map.CapacityMapView;
 import dev.kvlens.ui.explore.waterfall.WaterfallView;
+import dev.kvlens.ui.explore.schemes.SchemesView;
 import dev.kvlens.ui.help.GlossaryView;
 import dev.kvlens.ui.help.GlossaryViewModel;
 import dev.kvlens.ui.help.HelpView;
@@ -121,12 +122,14 @@ public final class MainView extends BorderPane {
         mapTab = tab("mapTab", "map.tab");
         Tab waterfallTab = tab("waterfallTab", "waterfall.tab");
         Tab compareTab = tab("compareTab", "compare.tab");
+        Tab schemesTab = tab("schemesTab", "schemes.tab");
         // the trade-off views work only while they are on screen
         mapView = new CapacityMapView(screens.map(), mapTab.selectedProperty().or(mapBeside.selectedProperty()));
         mapTab.setContent(mapView);
         createOnFirstSelection(waterfallTab, () -> new WaterfallView(screens.waterfall(), waterfallTab.selectedProperty()));
         createOnFirstSelection(compareTab, () -> new CompareView(screens.compare(), compareTab.selectedProperty()));
-        tabs.getTabs().addAll(memoryTab, mapTab, waterfallTab, compareTab, importTab);
+        createOnFirstSelection(schemesTab, () -> new SchemesView(screens.schemes(), schemesTab.selectedProperty()));
+        tabs.getTabs().addAll(memoryTab, mapTab, waterfallTab, compareTab, schemesTab, importTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("centerTabs");
         centerSplit.setId("centerSplit");

@@ -4,6 +4,7 @@ import dev.kvlens.ui.common.FileCommands;
 import dev.kvlens.ui.explore.solve.SolveViewModel;
 import dev.kvlens.ui.explore.compare.CompareViewModel;
 import dev.kvlens.ui.explore.map.MapViewModel;
+import dev.kvlens.ui.explore.schemes.SchemesViewModel;
 import dev.kvlens.ui.explore.waterfall.WaterfallViewModel;
 import dev.kvlens.ui.imports.ImportViewModel;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
@@ -15,6 +16,6 @@ import dev.kvlens.ui.verdict.VerdictViewModel;
  */
 public record Screens(EstimatorViewModel estimator, ImportViewModel imports, SolveViewModel solve,
                       MapViewModel map, WaterfallViewModel waterfall, CompareViewModel compare,
-                      VerdictViewModel verdict, FileCommands files,
+                      VerdictViewModel verdict, SchemesViewModel schemes, FileCommands files,
                       RecentFiles recent, AboutInfo about) {
 }

@@ -119,7 +119,7 @@ class MainWindowTest {
         assertThat(robot.lookup(".knob-title").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("批大小", "上下文长度", "预填充块大小");
         assertThat(robot.lookup("#chartTitle").queryAs(Label.class).getText()).isEqualTo("显存：编译报告 vs. 运行时估算");
-        assertThat(robot.lookup("#batchField").queryTextInputControl().getText()).isEqualTo("自动");
+        assertThat(robot.lookup("#batchField").queryTextInputControl().getPromptText()).isEqualTo("自动");
         // an installed CJK family is named explicitly (JavaFX's fallback skips the Noto CJK collections)
         CjkFont.styleClass().ifPresent(cls -> assertThat(view.getStyleClass()).contains(cls));
     }
