@@ -2,6 +2,7 @@ package dev.kvlens.app;
 
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.io.UserState;
+import dev.kvlens.io.WindowBounds;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.ui.shell.AboutInfo;
@@ -135,12 +136,12 @@ public final class KvLensApp extends Application {
     }
 
     /** The visible areas of the screens, the primary first. */
-    private static List<UserState.Area> visibleScreens() {
-        List<UserState.Area> areas = new java.util.ArrayList<>();
+    private static List<WindowBounds.Area> visibleScreens() {
+        List<WindowBounds.Area> areas = new java.util.ArrayList<>();
         javafx.stage.Screen primary = javafx.stage.Screen.getPrimary();
         for (javafx.stage.Screen screen : javafx.stage.Screen.getScreens()) {
             javafx.geometry.Rectangle2D b = screen.getVisualBounds();
-            UserState.Area area = new UserState.Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+            WindowBounds.Area area = new WindowBounds.Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
             if (screen.equals(primary)) {
                 areas.add(0, area);
             } else {
@@ -160,7 +161,7 @@ public final class KvLensApp extends Application {
         }
         Runnable remember = () -> {
             try {
-                latest = new Session(viewModel.document(), new UserState.WindowBounds(stage.getX(), stage.getY(),
+                latest = new Session(viewModel.document(), new WindowBounds(stage.getX(), stage.getY(),
                         stage.getWidth(), stage.getHeight(), stage.isMaximized()));
             } catch (RuntimeException e) {
                 // an inconsistent moment (a half-typed value): keep the last consistent session
@@ -182,7 +183,7 @@ public final class KvLensApp extends Application {
     }
 
     /** The session to save: the scenario and where the window was. */
-    private record Session(dev.kvlens.model.ScenarioDocument document, UserState.WindowBounds window) {
+    private record Session(dev.kvlens.model.ScenarioDocument document, WindowBounds window) {
     }
 
     private volatile Session latest;
@@ -200,11 +201,13 @@ public final class KvLensApp extends Application {
         List<dev.kvlens.model.Device> presets = PresetCatalog.load().devices().stream()
                 .map(PresetCatalog.DevicePreset::device).toList();
         dev.kvlens.ui.explore.solve.SolveViewModel solve = new dev.kvlens.ui.explore.solve.SolveViewModel(viewModel, presets);
-        dev.kvlens.ui.shell.Screens screens = new dev.kvlens.ui.shell.Screens(viewModel, new ImportViewModel(viewModel),
+        ImportViewModel imports = new ImportViewModel(viewModel);
+        FileCommands files = new FileCommands(new IoFileService(), ioExecutor);
+        dev.kvlens.ui.shell.Screens screens = new dev.kvlens.ui.shell.Screens(viewModel, imports,
                 solve, new dev.kvlens.ui.explore.map.MapViewModel(viewModel, solve),
                 new dev.kvlens.ui.explore.waterfall.WaterfallViewModel(viewModel),
-                new dev.kvlens.ui.explore.compare.CompareViewModel(viewModel),
-                new FileCommands(new IoFileService(), ioExecutor), recent, about);
+                new dev.kvlens.ui.explore.compare.CompareViewModel(viewModel), files, recent, about,
+                new dev.kvlens.ui.shell.ShellViewModel(viewModel, imports, files, recent, javafx.application.Platform::runLater));
         return new MainView(screens, dialogs, systemDark);
     }
 
@@ -283,7 +286,7 @@ public final class KvLensApp extends Application {
         if (stage != null && !startupReport()) {
             Session session;
             try {
-                session = new Session(viewModel.document(), new UserState.WindowBounds(stage.getX(), stage.getY(),
+                session = new Session(viewModel.document(), new WindowBounds(stage.getX(), stage.getY(),
                         stage.getWidth(), stage.getHeight(), stage.isMaximized()));
             } catch (RuntimeException e) {
                 session = latest;

@@ -14,5 +14,5 @@ import dev.kvlens.ui.scenario.EstimatorViewModel;
  */
 public record Screens(EstimatorViewModel estimator, ImportViewModel imports, SolveViewModel solve,
                       MapViewModel map, WaterfallViewModel waterfall, CompareViewModel compare, FileCommands files,
-                      RecentFiles recent, AboutInfo about) {
+                      RecentFiles recent, AboutInfo about, ShellViewModel shell) {
 }

@@ -55,7 +55,7 @@ class ViewLifetimeTest {
     void anExportedChartCardIsCollectedOnceRendered(FxRobot robot) {
         AtomicReference<WeakReference<ChartCard>> card = new AtomicReference<>();
         robot.interact(() -> {
-            ChartCard rendered = new ChartCard(vm);
+            ChartCard rendered = new ChartCard(new ChartViewModel(vm));
             card.set(new WeakReference<>(rendered));
             ChartImages.render(rendered, 600, 360, 1.0);
         });
