@@ -26,8 +26,8 @@ public final class ChartImages {
     }
 
     /** Snapshots a fresh chart card for the view model's current scenario. Must run on the FX thread. */
-    public static WritableImage render(EstimatorViewModel viewModel, int width, int height, double scale) {
-        return render(new ChartCard(new ChartViewModel(viewModel)), width, height, scale);
+    public static WritableImage render(ChartViewModel viewModel, int width, int height, double scale) {
+        return render(new ChartCard(viewModel), width, height, scale);
     }
 
     /** Snapshots a card and disposes it: nothing keeps an exported card alive (tests hold it weakly). */

@@ -2,7 +2,6 @@ package dev.kvlens.ui.scenario;
 
 import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
-import dev.kvlens.ui.explore.solve.SolveView;
 import dev.kvlens.ui.shell.FileDialogs;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.ModelDescription;
@@ -46,21 +45,15 @@ public final class ScenarioPanel extends VBox {
     private final javafx.beans.property.ObjectProperty<Integer> tpValue;
     private final ComboBox<RuleSet> rulesPicker = new ComboBox<>();
 
-    private final dev.kvlens.ui.explore.solve.SolveViewModel exploration;
-    private final java.util.function.Consumer<String> status;
 
-    public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.ui.explore.solve.SolveViewModel exploration,
-                         java.util.function.Consumer<String> status) {
-        this(viewModel, exploration, status, null, null);
-    }
-
-    /** With the "Draft models" row (rules §3.8) when {@code files} and {@code dialogs} are given. */
-    public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.ui.explore.solve.SolveViewModel exploration,
-                         java.util.function.Consumer<String> status, dev.kvlens.ui.common.FileCommands files,
-                         FileDialogs dialogs) {
+    /**
+     * With the "Draft models" row (rules §3.8) when {@code files} and {@code dialogs} are given.
+     *
+     * @param solve the reverse-solve buttons, placed last (the shell composes them: they are another slice's view)
+     */
+    public ScenarioPanel(EstimatorViewModel viewModel, java.util.function.Consumer<String> status,
+                         dev.kvlens.ui.common.FileCommands files, FileDialogs dialogs, javafx.scene.Node solve) {
         this.vm = viewModel;
-        this.exploration = exploration;
-        this.status = status;
         this.tpValue = viewModel.tensorParallelShardsProperty().asObject();
         getStyleClass().add(Styles.SCENARIO_PANEL);
         setSpacing(10);
@@ -70,7 +63,7 @@ public final class ScenarioPanel extends VBox {
             getChildren().add(new DraftModelsRow(viewModel, files, dialogs, status));
         }
         getChildren().addAll(new Separator(),
-                sectionTitle("knobs.title"), new KnobsPanel(viewModel), sectionTitle("solve.title"), new SolveView(exploration, status));
+                sectionTitle("knobs.title"), new KnobsPanel(viewModel), sectionTitle("solve.title"), solve);
     }
 
     private static Label sectionTitle(String key) {

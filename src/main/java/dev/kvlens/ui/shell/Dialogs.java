@@ -3,7 +3,6 @@ package dev.kvlens.ui.shell;
 import dev.kvlens.ui.common.Theme;
 import dev.kvlens.ui.help.HelpView;
 import dev.kvlens.ui.help.HelpViewModel;
-import dev.kvlens.ui.scenario.EstimatorViewModel;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -51,11 +50,11 @@ final class Dialogs {
     }
 
     /** Help ▸ Why is KV cache 0 MB at compile time? — with this scenario's numbers; disposed when closed. */
-    void showHelp(EstimatorViewModel estimator) {
+    void showHelp(HelpViewModel helpViewModel) {
         Stage stage = new Stage();
         stage.initOwner(window());
         stage.titleProperty().bind(vm.text("help.title"));
-        HelpView help = new HelpView(new HelpViewModel(estimator));
+        HelpView help = new HelpView(helpViewModel);
         Scene scene = new Scene(help);
         if (root.getScene() != null) {
             scene.getStylesheets().addAll(root.getScene().getStylesheets());

@@ -3,18 +3,19 @@ package dev.kvlens.ui.shell;
 import dev.kvlens.ui.chart.ChartCard;
 import dev.kvlens.ui.chart.ChartImages;
 import dev.kvlens.ui.common.CjkFont;
+import dev.kvlens.ui.common.LazyTabs;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.common.Theme;
 import dev.kvlens.ui.common.Viewports;
 import dev.kvlens.ui.explore.compare.CompareView;
 import dev.kvlens.ui.explore.map.CapacityMapView;
+import dev.kvlens.ui.explore.solve.SolveView;
 import dev.kvlens.ui.explore.waterfall.WaterfallView;
 import dev.kvlens.ui.imports.ImportView;
 import dev.kvlens.ui.log.LogPane;
 import dev.kvlens.ui.scenario.ScenarioPanel;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -23,7 +24,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -33,7 +33,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The main window's content, the one place that composes the slices: menus, scenario panel, tabs (memory chart,
@@ -61,7 +60,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
         this.fileDialogs = fileDialogs;
         this.dialogs = new Dialogs(shell, this);
         this.menu = new MainMenu(shell, this, this::importFile);
-        this.chartCard = new ChartCard(new dev.kvlens.ui.chart.ChartViewModel(screens.estimator()));
+        this.chartCard = new ChartCard(screens.chart());
         this.status = new StatusLine(shell);
         this.log = new LogPane(screens.estimator());
         this.mapTab = tab("mapTab", "map.tab");
@@ -74,8 +73,8 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
 
     private void layoutParts() {
         setTop(menu.bar());
-        ScrollPane left = Viewports.renderDirectly(new ScrollPane(new ScenarioPanel(screens.estimator(), screens.solve(),
-                shell::report, screens.files(), fileDialogs)));
+        ScrollPane left = Viewports.renderDirectly(new ScrollPane(new ScenarioPanel(screens.estimator(), shell::report,
+                screens.files(), fileDialogs, new SolveView(screens.solve(), shell::report))));
         left.setId("scenarioScroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -86,7 +85,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
         memoryTab.setContent(chartCard);
         importTab.setId("importTab");
         importTab.textProperty().bind(shell.text("import.tab"));
-        createOnFirstSelection(importTab, () -> {
+        LazyTabs.createOnFirstSelection(importTab, () -> {
             ScrollPane importScroll = new ScrollPane(new ImportView(screens.imports()));
             importScroll.setFitToWidth(true);
             return importScroll;
@@ -94,8 +93,8 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
         mapTab.setContent(mapView);
         Tab waterfallTab = tab("waterfallTab", "waterfall.tab");
         Tab compareTab = tab("compareTab", "compare.tab");
-        createOnFirstSelection(waterfallTab, () -> new WaterfallView(screens.waterfall(), waterfallTab.selectedProperty()));
-        createOnFirstSelection(compareTab, () -> new CompareView(screens.compare(), compareTab.selectedProperty()));
+        LazyTabs.createOnFirstSelection(waterfallTab, () -> new WaterfallView(screens.waterfall(), waterfallTab.selectedProperty()));
+        LazyTabs.createOnFirstSelection(compareTab, () -> new CompareView(screens.compare(), compareTab.selectedProperty()));
         tabs.getTabs().addAll(memoryTab, mapTab, waterfallTab, compareTab, importTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("centerTabs");
@@ -120,27 +119,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
             }
         });
         chartCard.chart().setOnCompileBar(this::showHelp);
-        acceptDrops();
-    }
-
-    /**
-     * Builds a tab's view when the tab is first selected: until then it costs nothing — no nodes, skins or CSS at
-     * start-up, and nothing in the scene graph to walk on every frame.
-     */
-    private static void createOnFirstSelection(Tab tab, Supplier<Node> view) {
-        if (tab.isSelected()) {
-            tab.setContent(view.get());
-            return;
-        }
-        tab.selectedProperty().addListener(new javafx.beans.InvalidationListener() {
-            @Override
-            public void invalidated(javafx.beans.Observable selected) {
-                if (tab.isSelected()) {
-                    tab.selectedProperty().removeListener(this);
-                    tab.setContent(view.get());
-                }
-            }
-        });
+        FileDrops.accept(this, this::importFile, text -> importText("drop", text));
     }
 
     /** Shows the capacity map beside the tabs (so it stays in view with the chart) or back in its own tab. */
@@ -170,31 +149,6 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
         tab.setId(id);
         tab.textProperty().bind(shell.text(key));
         return tab;
-    }
-
-    private void acceptDrops() {
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() || e.getDragboard().hasString()) {
-                e.acceptTransferModes(TransferMode.COPY);
-                if (!getStyleClass().contains(Styles.DROP_TARGET)) {
-                    getStyleClass().add(Styles.DROP_TARGET);
-                }
-            }
-            e.consume();
-        });
-        setOnDragExited(e -> getStyleClass().remove(Styles.DROP_TARGET));
-        setOnDragDropped(e -> {
-            boolean done = false;
-            if (e.getDragboard().hasFiles()) {
-                e.getDragboard().getFiles().forEach(f -> importFile(f.toPath()));
-                done = true;
-            } else if (e.getDragboard().hasString()) {
-                importText("drop", e.getDragboard().getString());
-                done = true;
-            }
-            e.setDropCompleted(done);
-            e.consume();
-        });
     }
 
     // ------------------------------------------------------------------ menu actions
@@ -299,7 +253,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
     }
 
     private WritableImage render(double scale) {
-        return ChartImages.render(screens.estimator(), ChartImages.DEFAULT_WIDTH, ChartImages.DEFAULT_HEIGHT, scale);
+        return ChartImages.render(screens.chart(), ChartImages.DEFAULT_WIDTH, ChartImages.DEFAULT_HEIGHT, scale);
     }
 
     private String defaultName(String extension) {
@@ -314,7 +268,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
     /** Help ▸ Why is KV cache 0 MB at compile time? — with this scenario's numbers. */
     @Override
     public void showHelp() {
-        dialogs.showHelp(screens.estimator());
+        dialogs.showHelp(screens.help());
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.kvlens.ui.shell;
 
+import dev.kvlens.ui.chart.ChartViewModel;
 import dev.kvlens.ui.common.FileCommands;
 import dev.kvlens.ui.explore.solve.SolveViewModel;
 import dev.kvlens.ui.explore.compare.CompareViewModel;
 import dev.kvlens.ui.explore.map.MapViewModel;
 import dev.kvlens.ui.explore.waterfall.WaterfallViewModel;
+import dev.kvlens.ui.help.HelpViewModel;
 import dev.kvlens.ui.imports.ImportViewModel;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 
@@ -14,5 +16,6 @@ import dev.kvlens.ui.scenario.EstimatorViewModel;
  */
 public record Screens(EstimatorViewModel estimator, ImportViewModel imports, SolveViewModel solve,
                       MapViewModel map, WaterfallViewModel waterfall, CompareViewModel compare, FileCommands files,
-                      RecentFiles recent, AboutInfo about, ShellViewModel shell) {
+                      RecentFiles recent, AboutInfo about, ShellViewModel shell, ChartViewModel chart,
+                      HelpViewModel help) {
 }
