@@ -5,7 +5,6 @@ import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.io.ScenarioFiles;
 import dev.kvlens.io.UserState;
-import dev.kvlens.io.WindowBounds;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.ModelDescription;
@@ -124,13 +123,13 @@ class HostileStateTest {
 
     @Test
     void aWindowSavedOnAMissingMonitorComesBackOnTheScreen(@TempDir Path temp) throws IOException {
-        WindowBounds saved = new UserState(configFrom("R07-config-window-second-monitor", temp)).window()
+        UserState.WindowBounds saved = new UserState(configFrom("R07-config-window-second-monitor", temp)).window()
                 .orElseThrow();
-        List<WindowBounds.Area> oneScreen = List.of(new WindowBounds.Area(0, 0, 1280, 1024));
-        WindowBounds shown = saved.within(oneScreen);
+        List<UserState.Area> oneScreen = List.of(new UserState.Area(0, 0, 1280, 1024));
+        UserState.WindowBounds shown = saved.within(oneScreen);
         // x 2500 is beyond the 1280 px screen: centred, 1300 px wide shrunk to 1280, 850 high kept.
-        assertThat(shown).isEqualTo(new WindowBounds(0, 87, 1280, 850, false));
-        WindowBounds onSecond = saved.within(List.of(oneScreen.get(0), new WindowBounds.Area(1280, 0, 2560, 1440)));
+        assertThat(shown).isEqualTo(new UserState.WindowBounds(0, 87, 1280, 850, false));
+        UserState.WindowBounds onSecond = saved.within(List.of(oneScreen.get(0), new UserState.Area(1280, 0, 2560, 1440)));
         assertThat(onSecond).isEqualTo(saved);
     }
 

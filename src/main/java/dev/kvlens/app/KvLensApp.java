@@ -2,7 +2,6 @@ package dev.kvlens.app;
 
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.io.UserState;
-import dev.kvlens.io.WindowBounds;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.shell.MainView;
@@ -132,12 +131,12 @@ public final class KvLensApp extends Application {
     }
 
     /** The visible areas of the screens, the primary first. */
-    private static List<WindowBounds.Area> visibleScreens() {
-        List<WindowBounds.Area> areas = new java.util.ArrayList<>();
+    private static List<UserState.Area> visibleScreens() {
+        List<UserState.Area> areas = new java.util.ArrayList<>();
         javafx.stage.Screen primary = javafx.stage.Screen.getPrimary();
         for (javafx.stage.Screen screen : javafx.stage.Screen.getScreens()) {
             javafx.geometry.Rectangle2D b = screen.getVisualBounds();
-            WindowBounds.Area area = new WindowBounds.Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+            UserState.Area area = new UserState.Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
             if (screen.equals(primary)) {
                 areas.add(0, area);
             } else {
@@ -157,7 +156,7 @@ public final class KvLensApp extends Application {
         }
         Runnable remember = () -> {
             try {
-                latest = new Session(viewModel.document(), new WindowBounds(stage.getX(), stage.getY(),
+                latest = new Session(viewModel.document(), new UserState.WindowBounds(stage.getX(), stage.getY(),
                         stage.getWidth(), stage.getHeight(), stage.isMaximized()));
             } catch (RuntimeException e) {
                 // an inconsistent moment (a half-typed value): keep the last consistent session
@@ -179,7 +178,7 @@ public final class KvLensApp extends Application {
     }
 
     /** The session to save: the scenario and where the window was. */
-    private record Session(dev.kvlens.model.ScenarioDocument document, WindowBounds window) {
+    private record Session(dev.kvlens.model.ScenarioDocument document, UserState.WindowBounds window) {
     }
 
     private volatile Session latest;
@@ -271,7 +270,7 @@ public final class KvLensApp extends Application {
         if (stage != null && !startupReport()) {
             Session session;
             try {
-                session = new Session(viewModel.document(), new WindowBounds(stage.getX(), stage.getY(),
+                session = new Session(viewModel.document(), new UserState.WindowBounds(stage.getX(), stage.getY(),
                         stage.getWidth(), stage.getHeight(), stage.isMaximized()));
             } catch (RuntimeException e) {
                 session = latest;

@@ -9,13 +9,10 @@ import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.UserText;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +33,37 @@ public final class UserState {
     private static final String LAST_SCENARIO = "last-scenario.kvlens.json";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final DateTimeFormatter ASIDE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+    /** Where the window was. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+
+        /**
+         * These bounds if at least a grip of the title bar (120 × 24 px) is on one of the screens, else the same
+         * size (shrunk to fit) centred on the first (primary) screen: a window saved on a monitor that is gone
+         * comes back where it can be seen.
+         */
+        public WindowBounds within(List<Area> screens) {
+            if (screens.isEmpty()) {
+                return this;
+            }
+            for (Area a : screens) {
+                double overlapX = Math.min(x + width, a.x() + a.width()) - Math.max(x, a.x());
+                double overlapY = Math.min(y + 32, a.y() + a.height()) - Math.max(y, a.y());
+                if (overlapX >= 120 && overlapY >= 24) {
+                    return this;
+                }
+            }
+            Area primary = screens.get(0);
+            double w = Math.min(width, primary.width());
+            double h = Math.min(height, primary.height());
+            return new WindowBounds(primary.x() + (primary.width() - w) / 2, primary.y() + (primary.height() - h) / 2,
+                    w, h, maximized);
+        }
+    }
+
+    /** A screen's visible area. */
+    public record Area(double x, double y, double width, double height) {
+    }
+
 
     private final Path dir;
     private final Set<String> problems = new LinkedHashSet<>();
@@ -91,7 +118,7 @@ public final class UserState {
         try {
             root = Json.readFile(file);
         } catch (InputException e) {
-            moveAside(file, e.getMessage());
+            StateFiles.moveAside(file, e.getMessage(), problems);
             return Optional.empty();
         }
         int version = root.path("schemaVersion").asInt(0);
@@ -111,7 +138,7 @@ public final class UserState {
         try {
             return Optional.of(ScenarioFiles.parseState(LAST_SCENARIO, root));
         } catch (InputException | IllegalArgumentException | ArithmeticException e) {
-            moveAside(file, UserText.oneLine(e.getMessage()));
+            StateFiles.moveAside(file, UserText.oneLine(e.getMessage()), problems);
             return Optional.empty();
         }
     }
@@ -120,7 +147,7 @@ public final class UserState {
     public synchronized void setAsideLastScenario(String why) {
         Path file = dir.resolve(LAST_SCENARIO);
         if (!lastScenarioKept && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            moveAside(file, why);
+            StateFiles.moveAside(file, why, problems);
         }
     }
 
@@ -238,41 +265,10 @@ public final class UserState {
     }
 
     private Optional<JsonNode> read(String name) {
-        Path file = dir.resolve(name);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode root = Json.readFile(file);
-            if (!root.isObject()) {
-                throw new InputException(name, "", "is not a JSON object");
-            }
-            return Optional.of(root);
-        } catch (InputException e) {
-            moveAside(file, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** Moves a file that cannot be read to {@code name.corrupt-<time>} and reports it once. */
-    private void moveAside(Path file, String why) {
-        String aside = file.getFileName() + ".corrupt-" + LocalDateTime.now().format(ASIDE_TIME);
-        try {
-            Path target = file.resolveSibling(aside);
-            for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
-                target = file.resolveSibling(aside + "-" + n);
-            }
-            Files.move(file, target);
-            problems.add(UserText.oneLine(file.getFileName() + " could not be read and was moved aside to "
-                    + target.getFileName() + " (" + why + ")"));
-        } catch (IOException | RuntimeException e) {
-            problems.add(UserText.oneLine(file.getFileName() + " could not be read and is ignored (" + why + ")"));
-        }
+        return StateFiles.read(dir.resolve(name), problems);
     }
 
     private synchronized void write(String name, ObjectNode root) throws IOException {
-        Files.createDirectories(dir);
-        String json = Json.mapper().writeValueAsString(root);
-        AtomicFiles.write(dir.resolve(name), ".json", temp -> Files.writeString(temp, json + "\n", StandardCharsets.UTF_8));
+        StateFiles.write(dir, name, root);
     }
 }

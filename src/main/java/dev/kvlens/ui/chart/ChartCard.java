@@ -73,12 +73,12 @@ public final class ChartCard extends VBox {
     }
 
     private void bindToViewModel() {
-        title.textProperty().bind(viewModel.text("chart.title"));
-        subtitle.textProperty().bind(viewModel.subtitleProperty());
-        budgetLegend.textProperty().bind(viewModel.budgetLegendProperty());
-        deviceLegend.textProperty().bind(viewModel.deviceLegendProperty());
-        tempNote.textProperty().bind(viewModel.tempNoteProperty());
-        error.textProperty().bind(viewModel.errorProperty());
+        scope.bind(title.textProperty(), viewModel.text("chart.title"));
+        scope.bind(subtitle.textProperty(), viewModel.subtitleProperty());
+        scope.bind(budgetLegend.textProperty(), viewModel.budgetLegendProperty());
+        scope.bind(deviceLegend.textProperty(), viewModel.deviceLegendProperty());
+        scope.bind(tempNote.textProperty(), viewModel.tempNoteProperty());
+        scope.bind(error.textProperty(), viewModel.errorProperty());
         scope.subscribe(viewModel.chartProperty(), chart::update);
         scope.subscribe(error.textProperty(), text -> {
             error.setVisible(!text.isEmpty());
