@@ -1,19 +1,32 @@
 package dev.kvlens;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The layers of ../shared/style.md: the model is pure Java, the GUI's view models have no scene graph, views do no I/O. */
+/**
+ * The layers and roles of ../shared/style.md (as JabRef's CommonArchitectureTest): the model is pure Java; view models
+ * (by name, and the values they publish) have no scene graph and no I/O; nothing in ui does I/O; only the shell
+ * composes the slices' views and only app constructs view models; com.sun only in the startup report.
+ */
 @AnalyzeClasses(packages = "dev.kvlens", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    private static final String UI = "dev.kvlens.ui.";
 
     @ArchTest
     static final ArchRule modelIsPureJava = noClasses().that().resideInAPackage("dev.kvlens.model..")
@@ -27,17 +40,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.kvlens.ui..", "dev.kvlens.app..",
                     "javafx.scene..", "picocli..");
 
-    /** The view models and the values they publish (what was the viewmodel package before the slices). */
+    /** The view models and the values they publish (by name, and the helpers they are built from). */
     @ArchTest
     static final ArchRule viewModelsHaveNoSceneGraph = noClasses().that().resideInAPackage("dev.kvlens.ui..")
             .and().haveSimpleNameEndingWith("ViewModel")
             .or().belongToAnyOf(dev.kvlens.ui.chart.ChartModel.class, dev.kvlens.ui.chart.MemoryBar.class,
                     dev.kvlens.ui.chart.Segment.class, dev.kvlens.ui.scenario.DeviceOption.class,
                     dev.kvlens.ui.scenario.EstimateResult.class, dev.kvlens.ui.scenario.ScenarioSnapshot.class,
-                    dev.kvlens.ui.scenario.UtilizationInput.class, dev.kvlens.ui.common.FileCommands.class,
-                    dev.kvlens.ui.common.FileService.class, dev.kvlens.ui.shell.RecentFiles.class)
+                    dev.kvlens.ui.scenario.ScenarioInputs.class, dev.kvlens.ui.scenario.UtilizationInput.class,
+                    dev.kvlens.ui.common.FileCommands.class, dev.kvlens.ui.common.FileService.class,
+                    dev.kvlens.ui.shell.RecentFiles.class, dev.kvlens.ui.shell.Screens.class)
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
-                    "dev.kvlens.io..", "dev.kvlens.app..")
+                    "javafx.application..", "dev.kvlens.io..", "dev.kvlens.app..")
             .because("a view model publishes what is shown and is tested without the toolkit");
 
     @ArchTest
@@ -81,4 +95,60 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.kvlens.model", "dev.kvlens.model.layout..",
                     "dev.kvlens.model.planner..")
             .because("layouts and the estimator read the architecture; it reads neither");
+
+    @ArchTest
+    static final ArchRule onlyTheShellComposesSlices = classes().that().resideInAPackage("dev.kvlens.ui..")
+            .should(notUseTheViewsOfAnotherSlice())
+            .because("a slice's view is placed by ui/shell, so slices do not hand views to each other");
+
+    @ArchTest
+    static final ArchRule onlyAppConstructsViewModels = noClasses().that().resideOutsideOfPackage("dev.kvlens.app..")
+            .and().haveSimpleNameNotEndingWith("ViewModel")
+            .should().callConstructorWhere(targetIsAViewModel())
+            .because("app is the composition root; a view model may build its own parts");
+
+    @ArchTest
+    static final ArchRule comSunOnlyInTheStartupReport = noClasses().that()
+            .haveNameNotMatching("dev\\.kvlens\\.app\\.StartupReport(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage("com.sun..")
+            .because("JavaFX internals are confined to the one class that times the first frame");
+
+    /** The feature slice of a ui class ("scenario", "explore", …), or "" for ui/shell and ui/common. */
+    private static String slice(JavaClass c) {
+        String name = c.getPackageName();
+        if (!name.startsWith(UI)) {
+            return "";
+        }
+        String rest = name.substring(UI.length());
+        String first = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+        return first.equals("shell") || first.equals("common") ? "" : first.equals("explore") ? rest : first;
+    }
+
+    private static boolean isView(JavaClass c) {
+        return c.isAssignableTo("javafx.scene.Node") && !c.getModifiers().contains(JavaModifier.ABSTRACT);
+    }
+
+    private static ArchCondition<JavaClass> notUseTheViewsOfAnotherSlice() {
+        return new ArchCondition<>("not use the views of another feature slice") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String own = slice(origin);
+                if (own.isEmpty()) {
+                    return;
+                }
+                origin.getDirectDependenciesFromSelf().forEach(d -> {
+                    JavaClass target = d.getTargetClass();
+                    String theirs = slice(target);
+                    if (!theirs.isEmpty() && !theirs.equals(own) && isView(target)) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                });
+            }
+        };
+    }
+
+    private static DescribedPredicate<JavaConstructorCall> targetIsAViewModel() {
+        return DescribedPredicate.describe("the target is a view model",
+                call -> call.getTargetOwner().getSimpleName().endsWith("ViewModel"));
+    }
 }

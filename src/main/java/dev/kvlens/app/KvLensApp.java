@@ -3,14 +3,10 @@ package dev.kvlens.app;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.io.UserState;
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.RuleSet;
-import dev.kvlens.ui.shell.AboutInfo;
 import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.shell.MainView;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
-import dev.kvlens.ui.common.FileCommands;
-import dev.kvlens.ui.imports.ImportViewModel;
 import dev.kvlens.ui.shell.RecentFiles;
 import javafx.application.Application;
 import javafx.collections.ListChangeListener;
@@ -178,18 +174,7 @@ public final class KvLensApp extends Application {
     /** The main view with every collaborator given (UI tests script the file dialogs). */
     public static MainView createView(EstimatorViewModel viewModel, Executor ioExecutor, RecentFiles recent,
                                       dev.kvlens.ui.shell.FileDialogs dialogs, java.util.function.BooleanSupplier systemDark) {
-        AboutInfo about = new AboutInfo(AppVersion.version(), RuleSet.D2025.label(), RuleSet.D2025.mlcCommit());
-        List<dev.kvlens.model.Device> presets = PresetCatalog.load().devices().stream()
-                .map(PresetCatalog.DevicePreset::device).toList();
-        dev.kvlens.ui.explore.solve.SolveViewModel solve = new dev.kvlens.ui.explore.solve.SolveViewModel(viewModel, presets);
-        dev.kvlens.ui.shell.Screens screens = new dev.kvlens.ui.shell.Screens(viewModel, new ImportViewModel(viewModel),
-                solve, new dev.kvlens.ui.explore.map.MapViewModel(viewModel, solve),
-                new dev.kvlens.ui.explore.waterfall.WaterfallViewModel(viewModel),
-                new dev.kvlens.ui.explore.compare.CompareViewModel(viewModel),
-                new dev.kvlens.ui.verdict.VerdictViewModel(viewModel),
-                new dev.kvlens.ui.explore.schemes.SchemesViewModel(viewModel),
-                new FileCommands(new IoFileService(), ioExecutor), recent, about);
-        return new MainView(screens, dialogs, systemDark);
+        return new MainView(ScreensFactory.build(viewModel, ioExecutor, recent), dialogs, systemDark);
     }
 
     /** A main view that remembers nothing (tests). */

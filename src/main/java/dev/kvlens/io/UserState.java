@@ -9,13 +9,10 @@ import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.UserText;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,7 +64,6 @@ public final class UserState {
     public record Area(double x, double y, double width, double height) {
     }
 
-    private static final DateTimeFormatter ASIDE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Path dir;
     private final Set<String> problems = new LinkedHashSet<>();
@@ -122,7 +118,7 @@ public final class UserState {
         try {
             root = Json.readFile(file);
         } catch (InputException e) {
-            moveAside(file, e.getMessage());
+            StateFiles.moveAside(file, e.getMessage(), problems);
             return Optional.empty();
         }
         int version = root.path("schemaVersion").asInt(0);
@@ -142,7 +138,7 @@ public final class UserState {
         try {
             return Optional.of(ScenarioFiles.parseState(LAST_SCENARIO, root));
         } catch (InputException | IllegalArgumentException | ArithmeticException e) {
-            moveAside(file, UserText.oneLine(e.getMessage()));
+            StateFiles.moveAside(file, UserText.oneLine(e.getMessage()), problems);
             return Optional.empty();
         }
     }
@@ -151,7 +147,7 @@ public final class UserState {
     public synchronized void setAsideLastScenario(String why) {
         Path file = dir.resolve(LAST_SCENARIO);
         if (!lastScenarioKept && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            moveAside(file, why);
+            StateFiles.moveAside(file, why, problems);
         }
     }
 
@@ -269,41 +265,10 @@ public final class UserState {
     }
 
     private Optional<JsonNode> read(String name) {
-        Path file = dir.resolve(name);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode root = Json.readFile(file);
-            if (!root.isObject()) {
-                throw new InputException(name, "", "is not a JSON object");
-            }
-            return Optional.of(root);
-        } catch (InputException e) {
-            moveAside(file, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** Moves a file that cannot be read to {@code name.corrupt-<time>} and reports it once. */
-    private void moveAside(Path file, String why) {
-        String aside = file.getFileName() + ".corrupt-" + LocalDateTime.now().format(ASIDE_TIME);
-        try {
-            Path target = file.resolveSibling(aside);
-            for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
-                target = file.resolveSibling(aside + "-" + n);
-            }
-            Files.move(file, target);
-            problems.add(UserText.oneLine(file.getFileName() + " could not be read and was moved aside to "
-                    + target.getFileName() + " (" + why + ")"));
-        } catch (IOException | RuntimeException e) {
-            problems.add(UserText.oneLine(file.getFileName() + " could not be read and is ignored (" + why + ")"));
-        }
+        return StateFiles.read(dir.resolve(name), problems);
     }
 
     private synchronized void write(String name, ObjectNode root) throws IOException {
-        Files.createDirectories(dir);
-        String json = Json.mapper().writeValueAsString(root);
-        AtomicFiles.write(dir.resolve(name), ".json", temp -> Files.writeString(temp, json + "\n", StandardCharsets.UTF_8));
+        StateFiles.write(dir, name, root);
     }
 }

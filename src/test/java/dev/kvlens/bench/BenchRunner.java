@@ -37,6 +37,9 @@ public final class BenchRunner {
         runner.atMost("interaction-batch-p99", ui.batch().p99Millis(), "ms", 8);
         runner.atMost("interaction-context-p50", ui.context().p50Millis(), "ms", 3);
         runner.atMost("interaction-context-p99", ui.context().p99Millis(), "ms", 8);
+        // the same slider after 100 PNG exports: unchanged when exported cards are released
+        runner.atMost("interaction-batch-p50-after-100-exports", ui.batchAfterExports().p50Millis(), "ms", 3);
+        runner.atMost("interaction-batch-p99-after-100-exports", ui.batchAfterExports().p99Millis(), "ms", 8);
         runner.atMost("png-export-2x", ui.exportMillis(), "ms", 150);
         runner.atMost("rss-after-drag", ui.residentMegabytes(), "MB", 200);
         if (!uiOnly) {

@@ -50,10 +50,17 @@ final class InteractionBenchmark {
         }
     }
 
-    record Results(Series batch, Series context, double exportMillis, double residentMegabytes) {
+    /**
+     * @param batchAfterExports the batch slider again after {@link #EXPORTS} PNG renders: an export that left its
+     *                          card alive would make every later step recompute it
+     */
+    record Results(Series batch, Series context, Series batchAfterExports, double exportMillis,
+                   double residentMegabytes) {
     }
 
     private static final int WARM_UP_STEPS = 300;
+    /** PNG renders between the first batch series and the one after exports. */
+    static final int EXPORTS = 100;
 
     private InteractionBenchmark() {
     }
@@ -98,9 +105,10 @@ final class InteractionBenchmark {
         drive(window.scene(), vm.contextLengthProperty(), contexts, WARM_UP_STEPS);
         Series context = drive(window.scene(), vm.contextLengthProperty(), contexts, steps);
         rss = Math.max(rss, residentMegabytes());
+        Series afterExports = afterExports(window.scene(), vm, batches, steps);
         double export = exportMillis(vm);
         Platform.exit();
-        return new Results(batch, context, export, rss);
+        return new Results(batch, context, afterExports, export, rss);
     }
 
     private record Window(Scene scene, EstimatorViewModel viewModel) {
@@ -188,6 +196,18 @@ final class InteractionBenchmark {
         return new Series(nanos);
     }
 
+    /** The batch slider's steps after {@link #EXPORTS} PNG renders of the chart card (as File ▸ Export does). */
+    private static Series afterExports(Scene scene, EstimatorViewModel vm, IntUnaryOperator batches, int steps)
+            throws Exception {
+        onFx(() -> vm.contextLengthProperty().set(0)); // as in the first batch series
+        dev.kvlens.ui.chart.ChartViewModel chart = new dev.kvlens.ui.chart.ChartViewModel(vm);
+        for (int i = 0; i < EXPORTS; i++) {
+            onFx(() -> ChartImages.render(chart, ChartImages.DEFAULT_WIDTH, ChartImages.DEFAULT_HEIGHT, 2.0));
+        }
+        drive(scene, vm.batchSizeProperty(), batches, WARM_UP_STEPS);
+        return drive(scene, vm.batchSizeProperty(), batches, steps);
+    }
+
     private static double exportMillis(EstimatorViewModel vm) throws Exception {
         Path file = Files.createTempFile("kvlens-bench", ".png");
         try {
@@ -197,7 +217,7 @@ final class InteractionBenchmark {
                 Platform.runLater(() -> {
                     long start = System.nanoTime();
                     try {
-                        PngWriter.write(ChartImages.toBufferedImage(ChartImages.render(vm,
+                        PngWriter.write(ChartImages.toBufferedImage(ChartImages.render(new dev.kvlens.ui.chart.ChartViewModel(vm),
                                 ChartImages.DEFAULT_WIDTH, ChartImages.DEFAULT_HEIGHT, 2.0)), file);
                         one.complete((System.nanoTime() - start) / 1e6);
                     } catch (IOException | RuntimeException e) {

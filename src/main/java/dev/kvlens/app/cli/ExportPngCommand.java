@@ -73,7 +73,7 @@ final class ExportPngCommand implements Callable<Integer> {
             vm.result().error().ifPresent(message -> {
                 throw new IllegalArgumentException(message);
             });
-            return ChartImages.render(vm, width, height, scale);
+            return ChartImages.render(new dev.kvlens.ui.chart.ChartViewModel(vm), width, height, scale);
         });
         try {
             PngWriter.write(ChartImages.toBufferedImage(image), out);

@@ -26,7 +26,7 @@ public final class ChartImages {
     }
 
     /** Snapshots a fresh chart card for the view model's current scenario. Must run on the FX thread. */
-    public static WritableImage render(EstimatorViewModel viewModel, int width, int height, double scale) {
+    public static WritableImage render(ChartViewModel viewModel, int width, int height, double scale) {
         return render(new ChartCard(viewModel), width, height, scale);
     }
 

@@ -1,9 +1,7 @@
 package dev.kvlens.ui.chart;
 
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.common.ViewScope;
-import dev.kvlens.model.Mib;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.chart.CategoryAxis;
@@ -15,8 +13,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Line;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,8 +38,11 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
     private Runnable onCompileBar = () -> { };
     private final ViewScope scope = new ViewScope();
 
-    public MemoryChart() {
+    private final ChartViewModel vm;
+
+    public MemoryChart(ChartViewModel vm) {
         super(new CategoryAxis(), new NumberAxis());
+        this.vm = vm;
         categories = (CategoryAxis) getXAxis();
         gib = (NumberAxis) getYAxis();
         initializeParts();
@@ -58,7 +57,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         gib.setAutoRanging(false);
         gib.setLowerBound(0);
         gib.setMinorTickVisible(false);
-        gib.labelProperty().bind(I18n.bind("chart.axis"));
+        gib.labelProperty().bind(vm.text("chart.axis"));
         setCategoryGap(36);
         // XYChart rebuilds its grid-line and row-fill paths on every layout, which repaints the whole plot on every
         // slider step; the chart draws its own horizontal lines instead, moved only when the axis changes
@@ -71,7 +70,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         getPlotChildren().add(gridLines);
         for (Segment segment : Segment.values()) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
-            s.nameProperty().bind(I18n.bind("segment." + segment.name()));
+            s.nameProperty().bind(vm.text("segment." + segment.name()));
             series.add(s);
         }
         setData(FXCollections.observableArrayList(series));
@@ -82,7 +81,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         backdrop.setMouseTransparent(true);
         getPlotChildren().add(0, backdrop);
         getPlotChildren().addAll(budgetLine, deviceLine);
-        scope.subscribe(I18n.localeProperty(), locale -> {
+        scope.subscribe(vm.languageProperty(), locale -> {
             ChartModel shown = model;
             model = null; // every name and text again, in the new language
             update(shown);
@@ -120,32 +119,31 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
                 if (node != null) {
                     // what a screen reader says: "server: KV cache 13.37 GiB" (the chart binds a generic text)
                     node.accessibleTextProperty().unbind();
-                    node.setAccessibleText(describedName(b) + ": " + I18n.get("segment." + seg.name()) + " "
-                            + gibText(bytes) + " GiB");
+                    node.setAccessibleText(vm.segmentText(b, seg, bytes));
                 }
                 Tooltip tip = tooltips.get(seg.ordinal() * next.bars().size() + bar);
                 if (tip.isShowing()) { // otherwise written when it shows: a drag would format 15 texts per step
-                    tip.setText(tooltipText(b, seg, bytes));
+                    tip.setText(vm.tooltipText(b, seg, bytes));
                 }
             }
             updateAnnotation(annotations.get(bar), b);
         }
-        double top = niceUpperBound(next.maxBytes() / BYTES_PER_GIB);
+        double top = AxisScale.niceUpperBound(next.maxBytes() / BYTES_PER_GIB);
         if (gib.getUpperBound() != top) {
             gib.setUpperBound(top);
-            gib.setTickUnit(niceTick(top));
+            gib.setTickUnit(AxisScale.niceTick(top));
         }
         requestChartLayout();
     }
 
     private void updateAnnotation(Label note, MemoryBar b) {
-        note.setText(annotationText(b));
+        note.setText(vm.annotationText(b));
         if (b.fits()) { // style classes change only when the state flips: each change re-applies CSS
             note.getStyleClass().remove(Styles.BAR_ANNOTATION_FAIL);
         } else if (!note.getStyleClass().contains(Styles.BAR_ANNOTATION_FAIL)) {
             note.getStyleClass().add(Styles.BAR_ANNOTATION_FAIL);
         }
-        note.setAccessibleText(describedName(b) + ": " + note.getText());
+        note.setAccessibleText(vm.describedName(b) + ": " + note.getText());
         java.util.Optional<String> message = b.insufficientMemoryMessage();
         if (message.isEmpty()) {
             note.setTooltip(null);
@@ -157,7 +155,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
     }
 
     private void rebuildCategories(ChartModel next) {
-        List<String> names = next.bars().stream().map(MemoryChart::categoryName).toList();
+        List<String> names = next.bars().stream().map(vm::categoryName).toList();
         categories.setCategories(FXCollections.observableArrayList(names));
         tooltips.clear();
         for (XYChart.Series<String, Number> s : series) {
@@ -169,7 +167,7 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
                 int index = bar;
                 tip.setOnShowing(e -> {
                     MemoryBar shown = model.bars().get(index);
-                    tip.setText(tooltipText(shown, seg, shown.bytes(seg)));
+                    tip.setText(vm.tooltipText(shown, seg, shown.bytes(seg)));
                 });
                 tooltips.add(tip);
                 d.nodeProperty().subscribe(node -> {
@@ -270,54 +268,11 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         return true;
     }
 
-    /** The axis name of a bar; stable while values change, so dragging never re-creates bars. */
-    static String categoryName(MemoryBar bar) {
-        return bar.mode().map(m -> I18n.get("chart.category." + m.mlcName()))
-                .orElseGet(() -> I18n.get("chart.category.compile"));
-    }
-
-    private static String describedName(MemoryBar bar) {
-        return bar.selected() ? I18n.get("chart.selected", categoryName(bar)) : categoryName(bar);
-    }
-
-    private static String annotationText(MemoryBar b) {
-        if (b.compileReport()) {
-            return I18n.get("chart.compileAnnotation");
-        }
-        if (!b.fits()) {
-            return I18n.get("chart.doesNotFit");
-        }
-        return I18n.get("chart.annotation", Long.toString(b.batch()), Long.toString(b.tokens()), Long.toString(b.prefill()));
-    }
-
-    private static String tooltipText(MemoryBar bar, Segment segment, double bytes) {
-        return I18n.get("chart.tooltip", describedName(bar), I18n.get("segment." + segment.name()),
-                Mib.format(bytes, 3), gibText(bytes), segment.formula(), segment.glossary().title());
-    }
-
     private static Tooltip wrappedTooltip(String text) {
         Tooltip tip = new Tooltip(text);
         tip.setWrapText(true);
         tip.setMaxWidth(520);
         return tip;
-    }
-
-    static String gibText(double bytes) {
-        return new BigDecimal(bytes / BYTES_PER_GIB).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    /** A round axis top a little above the largest value: 1, 2 or 5 × 10^n ticks, at most ~10 of them. */
-    static double niceUpperBound(double maxGib) {
-        double tick = niceTick(maxGib * 1.08);
-        return Math.max(tick, Math.ceil(maxGib * 1.08 / tick) * tick);
-    }
-
-    static double niceTick(double range) {
-        double raw = Math.max(range, 0.001) / 8;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double normalized = raw / magnitude;
-        double step = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 5 ? 5 : 10;
-        return step * magnitude;
     }
 
     /** What clicking the compile-report bar's note does (opens the explainer). */

@@ -1,6 +1,7 @@
 package dev.kvlens.ui.common;
 
 import javafx.beans.Observable;
+import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
 import javafx.util.Subscription;
 
@@ -23,6 +24,15 @@ public final class ViewScope {
     /** Runs {@code action} on every invalidation (not now), until disposed. */
     public void onInvalidated(Observable observable, Runnable action) {
         add(observable.subscribe(action));
+    }
+
+    /**
+     * Binds {@code target} to {@code source} until disposed: an unbound label no longer recomputes its text when the
+     * view model changes, even before the collector has taken the view.
+     */
+    public <T> void bind(Property<T> target, ObservableValue<? extends T> source) {
+        target.bind(source);
+        add(target::unbind);
     }
 
     /** Ends {@code subscription} with this scope. */

@@ -1,9 +1,7 @@
 package dev.kvlens.ui.imports;
 
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.model.LogComparison;
-import dev.kvlens.model.Mib;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -95,28 +93,28 @@ public final class ImportView extends VBox {
         table.setPlaceholder(hintLabel("import.noRuntime"));
         verdict.setId("comparisonVerdict");
         adopt.setId("adoptDeviceButton");
-        adopt.textProperty().bind(I18n.bind("import.adopt"));
+        adopt.textProperty().bind(vm.text("import.adopt"));
         adopt.setOnAction(e -> vm.adoptSolvedDevice());
         functions.setId("functionChart");
         functions.setAnimated(false);
         functions.setLegendVisible(false);
-        functions.titleProperty().bind(I18n.bind("import.functions"));
-        ((NumberAxis) functions.getXAxis()).labelProperty().bind(I18n.bind("import.mib"));
+        functions.titleProperty().bind(vm.text("import.functions"));
+        ((NumberAxis) functions.getXAxis()).labelProperty().bind(vm.text("import.mib"));
         functions.setPrefHeight(260);
     }
 
-    private static Label hintLabel(String key) {
+    private Label hintLabel(String key) {
         Label label = new Label();
-        label.textProperty().bind(I18n.bind(key));
+        label.textProperty().bind(vm.text(key));
         label.getStyleClass().add(Styles.NOTE);
         label.setWrapText(true);
         return label;
     }
 
-    private static TableColumn<LogComparison.Row, String> column(String key, double width,
+    private TableColumn<LogComparison.Row, String> column(String key, double width,
                                                                java.util.function.Function<LogComparison.Row, String> value) {
         TableColumn<LogComparison.Row, String> column = new TableColumn<>();
-        column.textProperty().bind(I18n.bind(key));
+        column.textProperty().bind(vm.text(key));
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setMaxWidth(1f * Integer.MAX_VALUE * width);
         column.setSortable(false);
@@ -131,30 +129,26 @@ public final class ImportView extends VBox {
     }
 
     private void bindToViewModel() {
-        source.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.sourceProperty().get().isEmpty()
-                ? I18n.get("import.nothing") : vm.sourceProperty().get(), vm.sourceProperty(), I18n.localeProperty()));
-        hint.textProperty().bind(I18n.bind("import.hint"));
+        source.textProperty().bind(vm.sourceTextProperty());
+        hint.textProperty().bind(vm.text("import.hint"));
         notes.setItems(vm.notes());
         notes.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.notes()));
         notes.managedProperty().bind(notes.visibleProperty());
         vm.comparisonProperty().subscribe(rows -> {
             table.getItems().setAll(rows);
             long differ = rows.stream().filter(r -> !r.matches()).count();
-            verdict.setText(rows.isEmpty() ? "" : differ == 0 ? I18n.get("import.allMatch", rows.size())
-                    : I18n.get("import.someDiffer", differ, rows.size()));
             verdict.getStyleClass().removeAll(Styles.STATUS_ERROR);
             if (differ > 0) {
                 verdict.getStyleClass().add(Styles.STATUS_ERROR);
             }
         });
         vm.solvedDeviceProperty().subscribe(range -> {
-            solved.setText(range.map(r -> I18n.get("import.solved", vm.printedServerCapacity().orElse(0),
-                    Mib.format(r.minBytes(), 3), Mib.format(r.maxBytes(), 3))).orElse(""));
             adopt.setVisible(range.isPresent());
             adopt.setManaged(range.isPresent());
         });
+        verdict.textProperty().bind(vm.overlay().verdictProperty());
+        solved.textProperty().bind(vm.overlay().solvedTextProperty());
         vm.functionMibProperty().subscribe(this::showFunctions);
-        I18n.localeProperty().subscribe(l -> vm.comparisonProperty().invalidate());
     }
 
     private void showFunctions(Map<String, Double> mib) {

@@ -1,17 +1,17 @@
 package dev.kvlens.ui.imports;
 
 import dev.kvlens.ui.scenario.DeviceOption;
-import dev.kvlens.ui.scenario.EstimateResult;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import dev.kvlens.ui.scenario.ScenarioSnapshot;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.DeviceMemorySolver;
-import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.Imports;
 import dev.kvlens.model.LibraryModels;
 import dev.kvlens.model.SameModel;
+import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
+import javafx.beans.value.ObservableValue;
 import dev.kvlens.model.LogComparison;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.PrintedLog;
@@ -47,20 +47,11 @@ public final class ImportViewModel {
             new ReadOnlyObjectWrapper<>(this, "functionMib", Map.of());
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
     private final ObservableList<String> notes = FXCollections.observableArrayList();
-    private final ObjectBinding<List<LogComparison.Row>> comparison;
-    private final ObjectBinding<Optional<DeviceMemorySolver.Range>> solvedDevice;
+    private final OverlayViewModel overlay;
 
     public ImportViewModel(EstimatorViewModel estimator) {
         this.estimator = estimator;
-        comparison = Bindings.createObjectBinding(() -> {
-            PrintedLog.Runtime printed = printedRuntime.get();
-            EstimateResult result = estimator.result();
-            if (printed == null || result == null || result.estimate().isEmpty()) {
-                return List.of();
-            }
-            return LogComparison.compare(printed, result.estimate().get());
-        }, printedRuntime, estimator.resultProperty());
-        solvedDevice = Bindings.createObjectBinding(this::solve, printedRuntime, estimator.resultProperty());
+        this.overlay = new OverlayViewModel(estimator, printedRuntime.getReadOnlyProperty());
     }
 
     /** The imported runtime lines, if any. */
@@ -70,12 +61,28 @@ public final class ImportViewModel {
 
     /** MLC's printed numbers next to ours (empty without a runtime log). */
     public ObjectBinding<List<LogComparison.Row>> comparisonProperty() {
-        return comparison;
+        return overlay.comparisonProperty();
     }
 
     /** Device sizes that make MLC print the log's server capacity with the current inputs. */
     public ObjectBinding<Optional<DeviceMemorySolver.Range>> solvedDeviceProperty() {
-        return solvedDevice;
+        return overlay.solvedDeviceProperty();
+    }
+
+    /** The last imported file or paste, or what to do when there is none, in the user's language. */
+    public ObservableValue<String> sourceTextProperty() {
+        return Bindings.createStringBinding(() -> source.get().isEmpty() ? Language.get("import.nothing") : source.get(),
+                source, Language.localeProperty());
+    }
+
+    /** A fixed text of the Imported tab, following the language. */
+    public ObservableValue<String> text(String key) {
+        return Language.text(key);
+    }
+
+    /** The overlay's texts: verdict and solved device memory. */
+    public OverlayViewModel overlay() {
+        return overlay;
     }
 
     /** Per-function temporary buffers of the imported compile log or metadata, MiB, largest first. */
@@ -148,7 +155,7 @@ public final class ImportViewModel {
 
     /** Uses the smallest device size consistent with the imported runtime log. */
     public void adoptSolvedDevice() {
-        solvedDevice.get().ifPresent(range -> {
+        overlay.solvedDeviceProperty().get().ifPresent(range -> {
             DeviceOption custom = estimator.devices().get(estimator.devices().size() - 1);
             Device current = estimator.scenario().device();
             estimator.customBackendProperty().set(current.backend());
@@ -243,7 +250,8 @@ public final class ImportViewModel {
             summary.add(importFigures(applied, functions));
         });
         printed.runtime().ifPresent(runtime -> {
-            adoptRuntimeChoices(runtime, RuleSetEras.ofLog(printed).orElse(RuleSet.D2025));
+            RuntimeLogChoices.adopt(estimator, runtime, RuleSetEras.ofLog(printed).orElse(RuleSet.D2025),
+                    source.get(), notes);
             printedRuntime.set(runtime);
             summary.add(Messages.get("import.summary.compared", runtime.modes().size(), log.source()));
         });
@@ -253,49 +261,6 @@ public final class ImportViewModel {
         });
         printed.warnings().forEach(notes::add);
         return String.join("; ", summary);
-    }
-
-    /** The runtime log tells the mode, the rules era and what the user specified: take them. */
-    private void adoptRuntimeChoices(PrintedLog.Runtime runtime, RuleSet rules) {
-        if (estimator.rulesProperty().get() != rules) {
-            estimator.rulesProperty().set(rules);
-            notes.add(Messages.get("import.note.rules", rules.id()));
-        }
-        inferCompileLimits(runtime);
-        runtime.actualMode().ifPresent(estimator.modeProperty()::set);
-        runtime.modes().values().stream().findFirst().ifPresent(line -> {
-            estimator.batchSizeProperty().set(line.batchByUser() ? Math.toIntExact(line.maxNumSequence()) : EstimatorViewModel.AUTO);
-            estimator.kvCapacityProperty().set(line.capacityByUser()
-                    ? Math.toIntExact(line.maxTotalSequenceLength()) : EstimatorViewModel.AUTO);
-            if (line.prefillByUser()) {
-                estimator.prefillIsRuntimeOverrideProperty().set(true);
-                estimator.prefillChunkProperty().set(Math.toIntExact(line.prefillChunkSize()));
-            }
-        });
-    }
-
-    /**
-     * The server line shows two compile-time values of the library that ran: its batch is the compiled
-     * max_batch_size and its prefill chunk the compiled prefill_chunk_size, unless the user specified them.
-     */
-    private void inferCompileLimits(PrintedLog.Runtime runtime) {
-        PrintedLog.ModeLine server = runtime.modes().get(EngineMode.SERVER);
-        ModelDescription current = estimator.modelProperty().get();
-        if (server == null || current == null) {
-            return;
-        }
-        dev.kvlens.model.CompileConfig c = current.compile();
-        int batch = server.batchByUser() ? c.maxBatchSize() : Math.toIntExact(server.maxNumSequence());
-        int prefill = server.prefillByUser() ? c.prefillChunkSize() : Math.toIntExact(server.prefillChunkSize());
-        if (batch == c.maxBatchSize() && prefill == c.prefillChunkSize()) {
-            return;
-        }
-        ModelDescription library = current.withCompile(c.withMaxBatchSize(batch).withPrefillChunkSize(prefill));
-        ModelDescription named = new ModelDescription(library.id(), current.name() + " · " + source.get(),
-                library.geometry(), library.quantization(), library.compile(), library.chatConfig(), library.source());
-        estimator.models().add(named);
-        estimator.modelProperty().set(named);
-        notes.add(Messages.get("import.note.compileLimits", Integer.toString(batch), Integer.toString(prefill)));
     }
 
     private String importFigures(Imports.Applied applied, Map<String, Double> functions) {
@@ -319,23 +284,6 @@ public final class ImportViewModel {
         return Messages.get("import.summary.imported", source.get());
     }
 
-    private Optional<DeviceMemorySolver.Range> solve() {
-        PrintedLog.Runtime printed = printedRuntime.get();
-        if (printed == null) {
-            return Optional.empty();
-        }
-        PrintedLog.ModeLine server = printed.modes().get(EngineMode.SERVER);
-        if (server == null || server.capacityByUser()) {
-            return Optional.empty();
-        }
-        try {
-            Scenario scenario = estimator.scenario();
-            return DeviceMemorySolver.deviceRangeForCapacity(scenario, EngineMode.SERVER, server.maxTotalSequenceLength());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     private static Map<String, Double> bytesToMib(Map<String, Long> bytes) {
         Map<String, Double> mib = new LinkedHashMap<>();
         bytes.forEach((name, value) -> mib.put(name, value / (1024.0 * 1024.0)));
@@ -344,11 +292,6 @@ public final class ImportViewModel {
 
     /** The printed server capacity of the imported log, if MLC chose it. */
     public OptionalLong printedServerCapacity() {
-        PrintedLog.Runtime printed = printedRuntime.get();
-        if (printed == null || !printed.modes().containsKey(EngineMode.SERVER)) {
-            return OptionalLong.empty();
-        }
-        PrintedLog.ModeLine line = printed.modes().get(EngineMode.SERVER);
-        return line.capacityByUser() ? OptionalLong.empty() : OptionalLong.of(line.maxTotalSequenceLength());
+        return overlay.printedServerCapacity();
     }
 }

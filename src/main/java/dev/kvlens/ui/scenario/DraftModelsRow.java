@@ -10,7 +10,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -32,11 +31,11 @@ final class DraftModelsRow extends VBox {
     private final EstimatorViewModel vm;
     private final FileCommands files;
     private final FileDialogs dialogs;
-    private final Labeled status;
+    private final java.util.function.Consumer<String> status;
     private final VBox list = new VBox(2);
     private Path lastDirectory;
 
-    DraftModelsRow(EstimatorViewModel vm, FileCommands files, FileDialogs dialogs, Labeled status) {
+    DraftModelsRow(EstimatorViewModel vm, FileCommands files, FileDialogs dialogs, java.util.function.Consumer<String> status) {
         super(4);
         this.vm = vm;
         this.files = files;
@@ -66,11 +65,11 @@ final class DraftModelsRow extends VBox {
         return vm.readAdditionalModel(files, path).handle((model, error) -> {
             Platform.runLater(() -> {
                 if (error != null) {
-                    status.setText(I18n.get("draft.failed", path.getFileName()) + ": " + FileCommands.message(error));
+                    status.accept(I18n.get("draft.failed", path.getFileName()) + ": " + FileCommands.message(error));
                     return;
                 }
                 vm.addAdditionalModel(model);
-                status.setText(I18n.get("draft.added", model.description().name()));
+                status.accept(I18n.get("draft.added", model.description().name()));
             });
             return null;
         });

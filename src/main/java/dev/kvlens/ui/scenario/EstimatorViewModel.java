@@ -5,11 +5,9 @@ import dev.kvlens.ui.common.FileCommands;
 import dev.kvlens.model.AdditionalModel;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.Backend;
-import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.CompileConfig;
 import dev.kvlens.model.CompileReport;
 import dev.kvlens.model.Device;
-import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.EngineOverrides;
 import dev.kvlens.model.EngineSettings;
 import dev.kvlens.model.Estimate;
@@ -27,24 +25,11 @@ import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.LongProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,42 +43,8 @@ import java.util.concurrent.CompletableFuture;
  * recomputed from all of them (rules via {@link Estimator}), and read-only views for the chart and log.
  * No scene graph here; tested without the toolkit.
  */
-public final class EstimatorViewModel {
+public final class EstimatorViewModel extends ScenarioInputs {
 
-    /** Slider value meaning "let MLC decide" (no override). */
-    public static final int AUTO = 0;
-    /** MLC's default gpu_memory_utilization; the app treats this value as "not specified". */
-    public static final double DEFAULT_UTILIZATION = 0.85;
-
-    private final ObservableList<ModelDescription> models = FXCollections.observableArrayList();
-    private final ObservableList<Quantization> quantizations = FXCollections.observableArrayList(Quantization.ALL);
-    private final ObservableList<DeviceOption> devices = FXCollections.observableArrayList();
-    private final ObservableList<RuleSet> ruleSets = FXCollections.observableArrayList(RuleSet.ALL);
-
-    private final ObjectProperty<ModelDescription> model = new SimpleObjectProperty<>(this, "model");
-    private final ObjectProperty<Quantization> quantization = new SimpleObjectProperty<>(this, "quantization");
-    private final ObjectProperty<DeviceOption> device = new SimpleObjectProperty<>(this, "device");
-    private final LongProperty customDeviceBytes = new SimpleLongProperty(this, "customDeviceBytes", 24L << 30);
-    private final ObjectProperty<Backend> customBackend = new SimpleObjectProperty<>(this, "customBackend", Backend.CUDA);
-    private final DoubleProperty gpuMemoryUtilization =
-            new SimpleDoubleProperty(this, "gpuMemoryUtilization", DEFAULT_UTILIZATION);
-    private final UtilizationInput utilizationInput = new UtilizationInput(gpuMemoryUtilization);
-    private final IntegerProperty tensorParallelShards = new SimpleIntegerProperty(this, "tensorParallelShards", 1);
-    private final ObjectProperty<RuleSet> rules = new SimpleObjectProperty<>(this, "rules", RuleSet.D2025);
-    private final ObjectProperty<EngineMode> mode = new SimpleObjectProperty<>(this, "mode", EngineMode.LOCAL);
-    private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize", AUTO);
-    private final IntegerProperty contextLength = new SimpleIntegerProperty(this, "contextLength", AUTO);
-    private final IntegerProperty kvCapacity = new SimpleIntegerProperty(this, "kvCapacity", AUTO);
-    private final IntegerProperty prefillChunk = new SimpleIntegerProperty(this, "prefillChunk", AUTO);
-    private final BooleanProperty prefillIsRuntimeOverride = new SimpleBooleanProperty(this, "prefillIsRuntimeOverride");
-
-    private final ObjectProperty<String> modelLocation = new SimpleObjectProperty<>(this, "modelLocation");
-    private final ObjectProperty<ByteFigure> givenParamsBytes = new SimpleObjectProperty<>(this, "givenParamsBytes");
-    private final ObjectProperty<ByteFigure> givenTempFuncBytes = new SimpleObjectProperty<>(this, "givenTempFuncBytes");
-    private final ObjectProperty<java.time.LocalDate> builtOn = new SimpleObjectProperty<>(this, "builtOn");
-
-    private final ObservableList<AdditionalModel> additionalModels = FXCollections.observableArrayList();
-    private final Map<AdditionalModel, ModelLibrary> additionalLibraries = new IdentityHashMap<>();
 
     private final ReadOnlyObjectWrapper<EstimateResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final LibraryCache libraries = new LibraryCache();
@@ -235,40 +186,7 @@ public final class EstimatorViewModel {
                 ? "HF://mlc-ai/" + d.name() + "-" + quantization.get().name() + "-MLC" : null;
     }
 
-    /** Sets where the compiled model lives (null = unknown). */
-    public ObjectProperty<String> modelLocationProperty() {
-        return modelLocation;
-    }
-
-    /** Measured parameter bytes (null = computed from the layout). */
-    public ObjectProperty<ByteFigure> givenParamsBytesProperty() {
-        return givenParamsBytes;
-    }
-
-    /** Measured max per-function temporary bytes (null = the §4.2 heuristic). */
-    public ObjectProperty<ByteFigure> givenTempFuncBytesProperty() {
-        return givenTempFuncBytes;
-    }
-
-    /**
-     * The date of the mlc-llm build the library comes from, as an imported log tells it; null = the rule set's own
-     * era ({@link RuleSetEras#builtOn}). Computed parameters and the compile report's legacy KV follow it (§1.3).
-     */
-    public ObjectProperty<java.time.LocalDate> builtOnProperty() {
-        return builtOn;
-    }
-
-    /** The build date in effect: the imported one, else the rule set's. */
-    public java.time.LocalDate builtOn() {
-        return builtOn.get() != null ? builtOn.get() : RuleSetEras.builtOn(rules.get());
-    }
-
     // ------------------------------------------------------------------ additional models (rules §3.8)
-
-    /** MLC's additional models (draft models, Eagle or Medusa heads), in order; each is summed into the estimate. */
-    public ObservableList<AdditionalModel> additionalModels() {
-        return additionalModels;
-    }
 
     /**
      * Reads an additional model off the FX thread: an {@code mlc-chat-config.json}, or an MLC model folder whose
@@ -301,104 +219,6 @@ public final class EstimatorViewModel {
     /** Removes the additional model at {@code index}. */
     public void removeAdditionalModel(int index) {
         additionalModels.remove(index);
-    }
-
-    // ------------------------------------------------------------------ choices
-
-    public ObservableList<ModelDescription> models() {
-        return models;
-    }
-
-    public ObservableList<Quantization> quantizations() {
-        return quantizations;
-    }
-
-    public ObservableList<DeviceOption> devices() {
-        return devices;
-    }
-
-    public ObservableList<RuleSet> ruleSets() {
-        return ruleSets;
-    }
-
-    // ------------------------------------------------------------------ inputs
-
-    /** The model (preset or imported). */
-    public ObjectProperty<ModelDescription> modelProperty() {
-        return model;
-    }
-
-    /** The quantization scheme the library is compiled with. */
-    public ObjectProperty<Quantization> quantizationProperty() {
-        return quantization;
-    }
-
-    /** The device preset, or the custom entry. */
-    public ObjectProperty<DeviceOption> deviceProperty() {
-        return device;
-    }
-
-    /** The custom device's memory in bytes (used when the custom entry is picked). */
-    public LongProperty customDeviceBytesProperty() {
-        return customDeviceBytes;
-    }
-
-    /** The custom device's backend. */
-    public ObjectProperty<Backend> customBackendProperty() {
-        return customBackend;
-    }
-
-    /** gpu_memory_utilization; 0.85 means MLC's default. */
-    public DoubleProperty gpuMemoryUtilizationProperty() {
-        return gpuMemoryUtilization;
-    }
-
-    /** The utilization field: its text, commit and validation message. */
-    public UtilizationInput utilizationInput() {
-        return utilizationInput;
-    }
-
-    /** Compile-time tensor_parallel_shards. */
-    public IntegerProperty tensorParallelShardsProperty() {
-        return tensorParallelShards;
-    }
-
-    /** The MLC-LLM rule set (era). */
-    public ObjectProperty<RuleSet> rulesProperty() {
-        return rules;
-    }
-
-    /** The engine mode MLC runs in. */
-    public ObjectProperty<EngineMode> modeProperty() {
-        return mode;
-    }
-
-    /** Runtime max_num_sequence override; {@link #AUTO} = each mode's own default. */
-    public IntegerProperty batchSizeProperty() {
-        return batchSize;
-    }
-
-    /** Runtime max_single_sequence_length ({@code --overrides context_window_size=}); {@link #AUTO} = the model's. */
-    public IntegerProperty contextLengthProperty() {
-        return contextLength;
-    }
-
-    /** Runtime max_total_seq_length (KV capacity); {@link #AUTO} = MLC's choice. */
-    public IntegerProperty kvCapacityProperty() {
-        return kvCapacity;
-    }
-
-    /**
-     * The prefill chunk: the compile-time prefill_chunk_size by default, the runtime override when
-     * {@link #prefillIsRuntimeOverrideProperty()} is set ({@link #AUTO} then means no override).
-     */
-    public IntegerProperty prefillChunkProperty() {
-        return prefillChunk;
-    }
-
-    /** Whether the prefill slider sets the runtime override (which MLC's memory estimate ignores). */
-    public BooleanProperty prefillIsRuntimeOverrideProperty() {
-        return prefillIsRuntimeOverride;
     }
 
     // ------------------------------------------------------------------ outputs
@@ -458,22 +278,7 @@ public final class EstimatorViewModel {
                 givenParamsBytes.get(), givenTempFuncBytes.get(), device.backend().plannerTarget())
                 .builtOn(builtOn());
         Scenario single = new Scenario(library, device, spec.engine(), spec.rules());
-        return additionalModels.isEmpty() ? single : single.withAdditionalModels(additionalLibraries(library.target()));
-    }
-
-    /** Each additional model's library for {@code target}, built once per model and target. */
-    private List<ModelLibrary> additionalLibraries(PlannerTarget target) {
-        additionalLibraries.keySet().retainAll(additionalModels.stream()
-                .collect(java.util.stream.Collectors.toCollection(() -> java.util.Collections.newSetFromMap(
-                        new IdentityHashMap<AdditionalModel, Boolean>()))));
-        return additionalModels.stream().map(m -> {
-            ModelLibrary known = additionalLibraries.get(m);
-            if (known == null || known.target() != target) {
-                known = m.library(target);
-                additionalLibraries.put(m, known);
-            }
-            return known;
-        }).toList();
+        return additionalModels.isEmpty() ? single : single.withAdditionalModels(libraries.additional(additionalModels, library.target()));
     }
 
     private Device currentDevice() {
@@ -500,35 +305,4 @@ public final class EstimatorViewModel {
         return value > 0 ? OptionalLong.of(value) : OptionalLong.empty();
     }
 
-    /**
-     * Remembers the last library built: slider drags that only change runtime overrides reuse it, so the
-     * parameter layout is not summed again on every step.
-     */
-    private static final class LibraryCache {
-        private ModelDescription description;
-        private Quantization scheme;
-        private CompileConfig compile;
-        private ByteFigure givenParams;
-        private ByteFigure givenTemp;
-        private PlannerTarget target;
-        private ModelLibrary library;
-
-        ModelLibrary get(ModelDescription d, Quantization q, CompileConfig c, ByteFigure params, ByteFigure temp,
-                         PlannerTarget t) {
-            if (library == null || d != description || q != scheme || !c.equals(compile)
-                    || params != givenParams || temp != givenTemp || t != target) {
-                boolean sameLayout = library != null && d == description && q == scheme
-                        && c.tensorParallelShards() == compile.tensorParallelShards();
-                ByteFigure reuse = params != null ? params : sameLayout && givenParams == null ? library.paramsBytes() : null;
-                library = ModelLibrary.build(d, q, c, reuse, temp, t);
-                target = t;
-                description = d;
-                scheme = q;
-                compile = c;
-                givenParams = params;
-                givenTemp = temp;
-            }
-            return library;
-        }
-    }
 }

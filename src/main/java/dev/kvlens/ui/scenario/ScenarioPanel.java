@@ -4,23 +4,18 @@ import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.shell.FileDialogs;
 import dev.kvlens.model.Backend;
-import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.UtilizationRange;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -32,21 +27,9 @@ import org.controlsfx.control.SearchableComboBox;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /** The left panel: what runs where (model, scheme, device, utilization, shards, rules, mode) and the knobs. */
 public final class ScenarioPanel extends VBox {
-
-    private static final List<Integer> BATCH_STOPS =
-            List.of(0, 1, 2, 4, 8, 16, 24, 32, 48, 64, 80, 96, 128, 192, 256, 384, 512, 768, 1024);
-    private static final List<Integer> CAPACITY_STOPS = List.of(0, 1024, 2048, 4096, 8192, 16384, 32768, 65536,
-            131072, 262144, 524288, 1048576, 2097152);
-    private static final List<Integer> PREFILL_STOPS = List.of(16, 32, 64, 128, 256, 512, 1024, 2048, 3072, 4096,
-            6144, 8192, 12288, 16384, 32768);
-    private static final List<Integer> CONTEXT_STOPS = List.of(512, 1024, 2048, 3072, 4096, 6144, 8192, 12288,
-            16384, 24576, 32768, 49152, 65536, 98304, 131072, 262144, 524288, 1048576);
 
     private final EstimatorViewModel vm;
     private final SearchableComboBox<ModelDescription> modelPicker = new SearchableComboBox<>();
@@ -61,35 +44,26 @@ public final class ScenarioPanel extends VBox {
     /** Held here: bidirectional bindings are weak, an unreferenced asObject() view would be collected. */
     private final javafx.beans.property.ObjectProperty<Integer> tpValue;
     private final ComboBox<RuleSet> rulesPicker = new ComboBox<>();
-    private final ToggleGroup modes = new ToggleGroup();
-    private final CheckBox prefillRuntime = new CheckBox();
-    private final Label prefillIgnored = new Label();
 
-    private final dev.kvlens.ui.explore.solve.SolveViewModel exploration;
-    private final javafx.scene.control.Labeled status;
 
-    public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.ui.explore.solve.SolveViewModel exploration,
-                         javafx.scene.control.Labeled status) {
-        this(viewModel, exploration, status, null, null);
-    }
-
-    /** With the "Draft models" row (rules §3.8) when {@code files} and {@code dialogs} are given. */
-    public ScenarioPanel(EstimatorViewModel viewModel, dev.kvlens.ui.explore.solve.SolveViewModel exploration,
-                         javafx.scene.control.Labeled status, dev.kvlens.ui.common.FileCommands files,
-                         FileDialogs dialogs) {
+    /**
+     * With the "Draft models" row (rules §3.8) when {@code files} and {@code dialogs} are given.
+     *
+     * @param solve the reverse-solve buttons, placed last (the shell composes them: they are another slice's view)
+     */
+    public ScenarioPanel(EstimatorViewModel viewModel, java.util.function.Consumer<String> status,
+                         dev.kvlens.ui.common.FileCommands files, FileDialogs dialogs, javafx.scene.Node solve) {
         this.vm = viewModel;
-        this.exploration = exploration;
-        this.status = status;
         this.tpValue = viewModel.tensorParallelShardsProperty().asObject();
         getStyleClass().add(Styles.SCENARIO_PANEL);
         setSpacing(10);
         setPadding(new Insets(12));
-        getChildren().addAll(sectionTitle("scenario.title"), scenarioGrid(), modeRow());
+        getChildren().addAll(sectionTitle("scenario.title"), scenarioGrid(), new ModeButtons(viewModel));
         if (files != null && dialogs != null) {
             getChildren().add(new DraftModelsRow(viewModel, files, dialogs, status));
         }
         getChildren().addAll(new Separator(),
-                sectionTitle("knobs.title"), knobs(), sectionTitle("solve.title"), solveButtons());
+                sectionTitle("knobs.title"), new KnobsPanel(viewModel), sectionTitle("solve.title"), solve);
     }
 
     private static Label sectionTitle(String key) {
@@ -201,106 +175,6 @@ public final class ScenarioPanel extends VBox {
         }
         grid.add(label, 0, row);
         grid.add(field, 1, row);
-    }
-
-    private VBox modeRow() {
-        Label label = new Label();
-        label.getStyleClass().add(Styles.FORM_LABEL);
-        label.textProperty().bind(I18n.bind("scenario.mode"));
-        HBox buttons = new HBox(0);
-        buttons.getStyleClass().add("mode-buttons");
-        for (EngineMode mode : EngineMode.values()) {
-            ToggleButton button = new ToggleButton();
-            button.setId("mode" + mode.name().charAt(0) + mode.name().substring(1).toLowerCase(Locale.ROOT));
-            button.textProperty().bind(I18n.bind("mode." + mode.mlcName()));
-            button.setUserData(mode);
-            button.setToggleGroup(modes);
-            button.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(button, Priority.ALWAYS);
-            buttons.getChildren().add(button);
-        }
-        vm.modeProperty().subscribe(mode -> modes.getToggles().stream()
-                .filter(t -> t.getUserData() == mode).findFirst().ifPresent(t -> t.setSelected(true)));
-        modes.selectedToggleProperty().addListener((o, old, now) -> {
-            if (now == null) {
-                old.setSelected(true); // a mode is always selected
-            } else {
-                vm.modeProperty().set((EngineMode) now.getUserData());
-            }
-        });
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(I18n.bind("scenario.mode.tooltip"));
-        label.setTooltip(tip);
-        return new VBox(4, label, buttons);
-    }
-
-    private VBox knobs() {
-        ObservableValue<String> runtime = Bindings.createStringBinding(() -> "badge.runtime");
-        KnobControl batch = new KnobControl("batch", "knob.batch", vm.batchSizeProperty(),
-                Bindings.createObjectBinding(() -> BATCH_STOPS), runtime);
-        KnobControl context = new KnobControl("context", "knob.context", vm.contextLengthProperty(),
-                vm.compileConfigProperty().map(c -> contextStops(c.contextWindowSize())), runtime);
-        KnobControl capacity = new KnobControl("capacity", "knob.capacity", vm.kvCapacityProperty(),
-                Bindings.createObjectBinding(() -> CAPACITY_STOPS), runtime);
-        ObservableValue<List<Integer>> prefillStops = vm.prefillIsRuntimeOverrideProperty()
-                .map(r -> r ? withAuto(PREFILL_STOPS) : PREFILL_STOPS);
-        KnobControl prefill = new KnobControl("prefill", "knob.prefill", vm.prefillChunkProperty(), prefillStops,
-                vm.prefillIsRuntimeOverrideProperty().map(r -> r ? "badge.runtime" : "badge.recompile"));
-        prefillRuntime.setId("prefillRuntimeToggle");
-        prefillRuntime.textProperty().bind(I18n.bind("knob.prefill.runtime"));
-        prefillRuntime.selectedProperty().bindBidirectional(vm.prefillIsRuntimeOverrideProperty());
-        prefillIgnored.setId("prefillIgnoredNote");
-        prefillIgnored.getStyleClass().add(Styles.NOTE);
-        prefillIgnored.setWrapText(true);
-        prefillIgnored.textProperty().bind(I18n.bind("knob.prefill.ignored"));
-        prefillIgnored.visibleProperty().bind(vm.prefillIsRuntimeOverrideProperty());
-        prefillIgnored.managedProperty().bind(vm.prefillIsRuntimeOverrideProperty());
-        return new VBox(10, batch, context, capacity, new VBox(4, prefill, prefillRuntime, prefillIgnored));
-    }
-
-    private javafx.scene.layout.FlowPane solveButtons() {
-        javafx.scene.control.Button context = solveButton("solveContextButton", "solve.maxContext", () ->
-                report("knob.context", exploration.applyMaxContext()));
-        javafx.scene.control.Button batch = solveButton("solveBatchButton", "solve.maxBatch", () ->
-                report("knob.batch", exploration.applyMaxBatch()));
-        javafx.scene.control.Button device = solveButton("solveDeviceButton", "solve.device", () ->
-                status.setText(exploration.applySmallestDevice().map(d -> I18n.get("solve.done",
-                        I18n.get("scenario.device"), d.name())).orElse(I18n.get("solve.none"))));
-        javafx.scene.layout.FlowPane pane = new javafx.scene.layout.FlowPane(6, 6, context, batch, device);
-        return pane;
-    }
-
-    private void report(String knobKey, java.util.OptionalInt value) {
-        status.setText(value.isPresent() ? I18n.get("solve.done", I18n.get(knobKey), value.getAsInt())
-                : I18n.get("solve.none"));
-    }
-
-    private static javafx.scene.control.Button solveButton(String id, String key, Runnable action) {
-        javafx.scene.control.Button button = new javafx.scene.control.Button();
-        button.setId(id);
-        button.textProperty().bind(I18n.bind(key));
-        button.setOnAction(e -> action.run());
-        return button;
-    }
-
-    private static List<Integer> contextStops(int contextWindow) {
-        List<Integer> stops = new ArrayList<>();
-        stops.add(0);
-        int limit = contextWindow > 0 ? contextWindow : 1048576;
-        for (int stop : CONTEXT_STOPS) {
-            if (stop < limit) {
-                stops.add(stop);
-            }
-        }
-        stops.add(limit);
-        return List.copyOf(stops);
-    }
-
-    private static List<Integer> withAuto(List<Integer> stops) {
-        List<Integer> all = new ArrayList<>();
-        all.add(0);
-        all.addAll(stops);
-        return List.copyOf(all);
     }
 
     private void showDeviceMemory(DeviceOption option) {

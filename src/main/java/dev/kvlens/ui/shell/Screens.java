@@ -1,11 +1,13 @@
 package dev.kvlens.ui.shell;
 
+import dev.kvlens.ui.chart.ChartViewModel;
 import dev.kvlens.ui.common.FileCommands;
 import dev.kvlens.ui.explore.solve.SolveViewModel;
 import dev.kvlens.ui.explore.compare.CompareViewModel;
 import dev.kvlens.ui.explore.map.MapViewModel;
 import dev.kvlens.ui.explore.schemes.SchemesViewModel;
 import dev.kvlens.ui.explore.waterfall.WaterfallViewModel;
+import dev.kvlens.ui.help.HelpViewModel;
 import dev.kvlens.ui.imports.ImportViewModel;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import dev.kvlens.ui.verdict.VerdictViewModel;
@@ -17,5 +19,6 @@ import dev.kvlens.ui.verdict.VerdictViewModel;
 public record Screens(EstimatorViewModel estimator, ImportViewModel imports, SolveViewModel solve,
                       MapViewModel map, WaterfallViewModel waterfall, CompareViewModel compare,
                       VerdictViewModel verdict, SchemesViewModel schemes, FileCommands files,
-                      RecentFiles recent, AboutInfo about) {
+                      RecentFiles recent, AboutInfo about, ShellViewModel shell, ChartViewModel chart,
+                      HelpViewModel help) {
 }

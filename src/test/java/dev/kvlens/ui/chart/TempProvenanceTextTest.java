@@ -32,9 +32,9 @@ class TempProvenanceTextTest {
         ByteFigure read = ByteFigure.given(1_324_351_488L, "from Qwen2-0.5B-Instruct-q4f16_1-webgpu.wasm (memory_usage)");
 
         I18n.setLocale(I18n.CHINESE);
-        assertThat(ChartCard.tempText(read)).isEqualTo("临时缓冲区为精确值，来自 Qwen2-0.5B-Instruct-q4f16_1-webgpu.wasm (memory_usage)");
+        assertThat(ChartViewModel.tempText(read)).isEqualTo("临时缓冲区为精确值，来自 Qwen2-0.5B-Instruct-q4f16_1-webgpu.wasm (memory_usage)");
         I18n.setLocale(I18n.ENGLISH);
-        assertThat(ChartCard.tempText(read)).isEqualTo("temporary buffer exact, from Qwen2-0.5B-Instruct-q4f16_1-webgpu.wasm (memory_usage)");
+        assertThat(ChartViewModel.tempText(read)).isEqualTo("temporary buffer exact, from Qwen2-0.5B-Instruct-q4f16_1-webgpu.wasm (memory_usage)");
     }
 
     @Test
@@ -44,10 +44,10 @@ class TempProvenanceTextTest {
         ByteFigure metal = TempBufferSource.estimate(QWEN2_05B, q, CS1K, PlannerTarget.METAL);
         ByteFigure cuda = TempBufferSource.estimate(QWEN2_05B, q, CS1K, PlannerTarget.CUDA);
 
-        assertThat(ChartCard.tempText(webgpu)).isEqualTo("temporary buffer computed with MLC's memory planner (webgpu build)");
-        assertThat(ChartCard.tempText(metal)).isEqualTo("temporary buffer estimated with MLC's memory planner (not validated on metal)");
-        assertThat(ChartCard.tempText(cuda)).isEqualTo("temporary buffer approx. (heuristic)");
+        assertThat(ChartViewModel.tempText(webgpu)).isEqualTo("temporary buffer computed with MLC's memory planner (webgpu build)");
+        assertThat(ChartViewModel.tempText(metal)).isEqualTo("temporary buffer estimated with MLC's memory planner (not validated on metal)");
+        assertThat(ChartViewModel.tempText(cuda)).isEqualTo("temporary buffer approx. (heuristic)");
         I18n.setLocale(I18n.CHINESE);
-        assertThat(ChartCard.tempText(webgpu)).isEqualTo("临时缓冲区由 MLC 内存规划器计算（webgpu 构建）");
+        assertThat(ChartViewModel.tempText(webgpu)).isEqualTo("临时缓冲区由 MLC 内存规划器计算（webgpu 构建）");
     }
 }

@@ -43,10 +43,12 @@ class ViewLifetimeTest {
         WindowFixture.reset();
     }
 
-    /** Whether only a weak reference is left: asks for collections until the referent is gone (or gives up). */
+    /**
+     * Whether only a weak reference is left: lets the FX thread finish what it has queued (a pulse may still hold the
+     * node) and asks for collections until the referent is gone, or gives up.
+     */
     private static boolean collected(WeakReference<?> reference) {
         for (int i = 0; i < 40 && reference.get() != null; i++) {
-            // a hidden window is let go by the toolkit on a later pulse: let the FX thread run between collections
             WaitForAsyncUtils.waitForFxEvents();
             System.gc();
         }
@@ -57,7 +59,7 @@ class ViewLifetimeTest {
     void anExportedChartCardIsCollectedOnceRendered(FxRobot robot) {
         AtomicReference<WeakReference<ChartCard>> card = new AtomicReference<>();
         robot.interact(() -> {
-            ChartCard rendered = new ChartCard(vm);
+            ChartCard rendered = new ChartCard(new ChartViewModel(vm)); // a card of its own, as an export has
             card.set(new WeakReference<>(rendered));
             ChartImages.render(rendered, 600, 360, 1.0);
         });

@@ -5,6 +5,8 @@ import dev.kvlens.ui.scenario.EstimatorViewModel;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.ReverseSolver;
+import dev.kvlens.text.Language;
+import javafx.beans.value.ObservableValue;
 
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +64,34 @@ public final class SolveViewModel {
                 .filter(o -> !o.custom() && o.name().equals(d.name()) && o.bytes() == d.totalGlobalMemoryBytes()).findFirst())
                 .ifPresent(estimator.deviceProperty()::set);
         return device;
+    }
+
+    // ------------------------------------------------------------------ the buttons' words
+
+    /** Runs {@link #applyMaxContext()} and says what it did, in the user's language. */
+    public String solveMaxContext() {
+        return report("knob.context", applyMaxContext());
+    }
+
+    /** Runs {@link #applyMaxBatch()} and says what it did. */
+    public String solveMaxBatch() {
+        return report("knob.batch", applyMaxBatch());
+    }
+
+    /** Runs {@link #applySmallestDevice()} and says what it did. */
+    public String solveSmallestDevice() {
+        return applySmallestDevice().map(d -> Language.get("solve.done", Language.get("scenario.device"), d.name()))
+                .orElse(Language.get("solve.none"));
+    }
+
+    /** A fixed text of the solve buttons, following the language. */
+    public ObservableValue<String> text(String key) {
+        return Language.text(key);
+    }
+
+    private static String report(String knobKey, OptionalInt value) {
+        return value.isPresent() ? Language.get("solve.done", Language.get(knobKey), value.getAsInt())
+                : Language.get("solve.none");
     }
 
     private Optional<Estimate> estimate() {
