@@ -42,21 +42,6 @@ final class ModelOptions {
         String preset;
     }
 
-    static final class Params {
-        @Option(names = "--params-bytes", paramLabel = "N", description = "Parameter bytes on one GPU (as MLC reports).")
-        Long bytes;
-        @Option(names = "--params-mib", paramLabel = "X", description = "Parameter size in MiB (MLC's \"MB\").")
-        BigDecimal mib;
-    }
-
-    static final class Temp {
-        @Option(names = "--temp-bytes", paramLabel = "N",
-                description = "Compile-time max per-function temporary buffer in bytes, before the runtime x2.")
-        Long bytes;
-        @Option(names = "--temp-mib", paramLabel = "X", description = "The same in MiB (the compile log's \"Temporary buffer\").")
-        BigDecimal mib;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
 
@@ -102,9 +87,9 @@ final class ModelOptions {
     private final List<String> libraryNotes = new ArrayList<>();
 
     @ArgGroup(exclusive = true)
-    Params params;
+    MeasuredFigures.Params params;
     @ArgGroup(exclusive = true)
-    Temp temp;
+    MeasuredFigures.Temp temp;
 
     /** The description the source option names (a model folder's tensor cache gives its parameter bytes too). */
     ModelDescription description(PresetCatalog catalog) {
@@ -191,8 +176,8 @@ final class ModelOptions {
             importedParams = applied.params().orElse(importedParams);
             importedTemp = applied.temp().orElse(importedTemp);
         }
-        ByteFigure givenParams = paramsFigure();
-        ByteFigure givenTemp = tempFigure();
+        ByteFigure givenParams = params == null ? null : params.figure();
+        ByteFigure givenTemp = temp == null ? null : temp.figure();
         ModelDescription compiled = description.withCompile(compile(description.compile()));
         ByteFigure params = givenParams != null ? givenParams : importedParams;
         java.util.Optional<LocalDate> date = builtOn();
@@ -299,23 +284,5 @@ final class ModelOptions {
                     Sizes.positive("--pipeline-parallel-stages", pipelineParallelStages), InputLimits.MAX_SHARDS));
         }
         return c;
-    }
-
-    private ByteFigure paramsFigure() {
-        if (params == null) {
-            return null;
-        }
-        return params.bytes != null
-                ? ByteFigure.given(Sizes.bytes("--params-bytes", params.bytes, false), "--params-bytes")
-                : ByteFigure.given(Sizes.mibToBytes("--params-mib", params.mib), "--params-mib " + params.mib.toPlainString());
-    }
-
-    private ByteFigure tempFigure() {
-        if (temp == null) {
-            return null;
-        }
-        return temp.bytes != null
-                ? ByteFigure.given(Sizes.bytes("--temp-bytes", temp.bytes, true), "--temp-bytes")
-                : ByteFigure.given(Sizes.mibToBytes("--temp-mib", temp.mib), "--temp-mib " + temp.mib.toPlainString());
     }
 }

@@ -172,4 +172,11 @@ public final class ImportView extends VBox {
             });
         }
     }
+
+    /** The view in a scroll pane as wide as the tab, for the Imported tab. */
+    public static javafx.scene.control.ScrollPane scrolled(ImportViewModel viewModel) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(new ImportView(viewModel));
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
 }

@@ -48,7 +48,8 @@ public final class LogPane extends TitledPane {
         HBox bar = new HBox(8, copy, copied);
         bar.setAlignment(Pos.CENTER_LEFT);
         setContent(new VBox(6, text, bar));
-        setExpanded(true);
+        // on a laptop screen (1366 × 768) the chart, the verdict and the knobs come first; the log is one click away
+        setExpanded(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() >= 900);
     }
 
     public TextArea textArea() {

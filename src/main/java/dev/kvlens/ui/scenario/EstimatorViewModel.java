@@ -211,16 +211,6 @@ public final class EstimatorViewModel extends ScenarioInputs {
         });
     }
 
-    /** Adds an additional model after the others. */
-    public void addAdditionalModel(AdditionalModel added) {
-        additionalModels.add(Objects.requireNonNull(added));
-    }
-
-    /** Removes the additional model at {@code index}. */
-    public void removeAdditionalModel(int index) {
-        additionalModels.remove(index);
-    }
-
     // ------------------------------------------------------------------ outputs
 
     /** The estimate of the current inputs, or the reason there is none. */
@@ -304,5 +294,4 @@ public final class EstimatorViewModel extends ScenarioInputs {
     private static OptionalLong optional(int value) {
         return value > 0 ? OptionalLong.of(value) : OptionalLong.empty();
     }
-
 }

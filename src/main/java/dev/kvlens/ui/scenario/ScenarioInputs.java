@@ -97,6 +97,16 @@ public abstract class ScenarioInputs {
 
     // ------------------------------------------------------------------ additional models (rules §3.8)
 
+    /** Adds an additional model after the others. */
+    public void addAdditionalModel(AdditionalModel added) {
+        additionalModels.add(java.util.Objects.requireNonNull(added));
+    }
+
+    /** Removes the additional model at {@code index}. */
+    public void removeAdditionalModel(int index) {
+        additionalModels.remove(index);
+    }
+
     /** MLC's additional models (draft models, Eagle or Medusa heads), in order; each is summed into the estimate. */
     public ObservableList<AdditionalModel> additionalModels() {
         return additionalModels;

@@ -5,6 +5,8 @@ import dev.kvlens.ui.help.GlossaryView;
 import dev.kvlens.ui.help.GlossaryViewModel;
 import dev.kvlens.ui.help.HelpView;
 import dev.kvlens.ui.help.HelpViewModel;
+import dev.kvlens.ui.help.TourView;
+import dev.kvlens.ui.help.TourViewModel;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -14,11 +16,12 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** The window's dialogs: a failure, About, and the Help window (released when it closes). */
+/** The window's dialogs: a failure, About, the Help and Glossary windows (released when they close), the tour. */
 final class Dialogs {
 
     private final ShellViewModel vm;
     private final Parent root;
+    private boolean tourShown;
 
     Dialogs(ShellViewModel vm, Parent root) {
         this.vm = vm;
@@ -61,6 +64,18 @@ final class Dialogs {
     void showGlossary(GlossaryViewModel glossary) {
         GlossaryView view = new GlossaryView(glossary);
         window(view, glossary.windowTitleProperty(), view::dispose);
+    }
+
+    /** The first-run tour, from its first step; its card lives as long as the window. */
+    void startTour(TourViewModel tour) {
+        if (root.getScene() == null) {
+            return;
+        }
+        if (!tourShown) {
+            new TourView(tour, root.getScene());
+            tourShown = true;
+        }
+        tour.start();
     }
 
     /** A window beside the main one, styled like it, closed with Escape; {@code dispose} runs when it is hidden. */

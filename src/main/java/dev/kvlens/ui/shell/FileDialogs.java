@@ -58,4 +58,10 @@ public interface FileDialogs {
             return chooser;
         }
     };
+
+    /** {@code path}, or the same name with {@code extension} appended when it lacks it. */
+    static Path withExtension(Path path, String extension) {
+        return path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(extension)
+                ? path : path.resolveSibling(path.getFileName() + extension);
+    }
 }

@@ -12,9 +12,6 @@ import dev.kvlens.ui.explore.map.CapacityMapView;
 import dev.kvlens.ui.explore.solve.SolveView;
 import dev.kvlens.ui.explore.waterfall.WaterfallView;
 import dev.kvlens.ui.explore.schemes.SchemesView;
-import dev.kvlens.ui.help.GlossaryViewModel;
-import dev.kvlens.ui.help.TourView;
-import dev.kvlens.ui.help.TourViewModel;
 import dev.kvlens.ui.verdict.VerdictPanel;
 import dev.kvlens.ui.imports.ImportView;
 import dev.kvlens.ui.log.LogPane;
@@ -52,7 +49,6 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
     private final MainMenu menu;
     private final ChartCard chartCard;
     private final StatusLine status;
-    private TourViewModel tour;
     private final LogPane log;
     private final TabPane tabs = new TabPane();
     private final Tab importTab = new Tab();
@@ -91,11 +87,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
         memoryTab.setContent(chartCard);
         importTab.setId("importTab");
         importTab.textProperty().bind(shell.text("import.tab"));
-        LazyTabs.createOnFirstSelection(importTab, () -> {
-            ScrollPane importScroll = new ScrollPane(new ImportView(screens.imports()));
-            importScroll.setFitToWidth(true);
-            return importScroll;
-        });
+        LazyTabs.createOnFirstSelection(importTab, () -> ImportView.scrolled(screens.imports()));
         mapTab.setContent(mapView);
         Tab waterfallTab = tab("waterfallTab", "waterfall.tab");
         Tab compareTab = tab("compareTab", "compare.tab");
@@ -112,8 +104,6 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
         VBox.setVgrow(centerSplit, Priority.ALWAYS);
         center.setPadding(new Insets(8, 12, 6, 12));
         setCenter(center);
-        // on a laptop screen (1366 × 768) the chart, the verdict and the knobs come first; the log is one click away
-        log.setExpanded(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() >= 900);
         setBottom(log);
     }
 
@@ -221,7 +211,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
     public void saveScenario() {
         fileDialogs.save(dialogs.window(), shell.textNow("save.title"), defaultName(".kvlens.json"),
                 shell.lastDirectory(), new FileChooser.ExtensionFilter(shell.textNow("save.filter"), "*.kvlens.json",
-                        "*.json")).ifPresent(path -> saveScenarioTo(withExtension(path, ".json")));
+                        "*.json")).ifPresent(path -> saveScenarioTo(FileDialogs.withExtension(path, ".json")));
     }
 
     /** Saves the scenario (also used by tests). */
@@ -233,7 +223,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
     public void exportBreakdown(String kind) {
         fileDialogs.save(dialogs.window(), shell.textNow("export.title"), defaultName("." + kind), shell.lastDirectory(),
                 new FileChooser.ExtensionFilter(kind.toUpperCase(Locale.ROOT), "*." + kind))
-                .ifPresent(path -> exportBreakdownTo(withExtension(path, "." + kind), kind));
+                .ifPresent(path -> exportBreakdownTo(FileDialogs.withExtension(path, "." + kind), kind));
     }
 
     /** Writes the breakdown as CSV or JSON (also used by tests). */
@@ -246,7 +236,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
     public void exportPng() {
         fileDialogs.save(dialogs.window(), shell.textNow("export.title"), defaultName(".png"), shell.lastDirectory(),
                 new FileChooser.ExtensionFilter(shell.textNow("export.filter"), "*.png"))
-                .ifPresent(path -> exportPngTo(withExtension(path, ".png"), menu.exportScale()));
+                .ifPresent(path -> exportPngTo(FileDialogs.withExtension(path, ".png"), menu.exportScale()));
     }
 
     /** Renders and writes the chart to a path (also used by tests and the keyboard path). */
@@ -270,11 +260,6 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
         return ChartImages.defaultFileName(screens.estimator()).replace(".png", extension);
     }
 
-    private static Path withExtension(Path path, String extension) {
-        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension)
-                ? path : path.resolveSibling(path.getFileName() + extension);
-    }
-
     /** Help ▸ Why is KV cache 0 MB at compile time? — with this scenario's numbers. */
     @Override
     public void showHelp() {
@@ -284,20 +269,13 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
     /** Help ▸ Glossary: every term of KV Lens and of MLC's logs, in the user's language. */
     @Override
     public void showGlossary() {
-        dialogs.showGlossary(new GlossaryViewModel());
+        dialogs.showGlossary(screens.glossary());
     }
 
     /** Help ▸ Quick tour (and the first start): five steps, each beside the part of the window it explains. */
     @Override
     public void startTour() {
-        if (getScene() == null) {
-            return;
-        }
-        if (tour == null) {
-            tour = new TourViewModel();
-            new TourView(tour, getScene()); // the card follows the tour for as long as the window lives
-        }
-        tour.start();
+        dialogs.startTour(screens.tour());
     }
 
     @Override

@@ -7,7 +7,9 @@ import dev.kvlens.ui.explore.compare.CompareViewModel;
 import dev.kvlens.ui.explore.map.MapViewModel;
 import dev.kvlens.ui.explore.schemes.SchemesViewModel;
 import dev.kvlens.ui.explore.waterfall.WaterfallViewModel;
+import dev.kvlens.ui.help.GlossaryViewModel;
 import dev.kvlens.ui.help.HelpViewModel;
+import dev.kvlens.ui.help.TourViewModel;
 import dev.kvlens.ui.imports.ImportViewModel;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import dev.kvlens.ui.verdict.VerdictViewModel;
@@ -20,5 +22,5 @@ public record Screens(EstimatorViewModel estimator, ImportViewModel imports, Sol
                       MapViewModel map, WaterfallViewModel waterfall, CompareViewModel compare,
                       VerdictViewModel verdict, SchemesViewModel schemes, FileCommands files,
                       RecentFiles recent, AboutInfo about, ShellViewModel shell, ChartViewModel chart,
-                      HelpViewModel help) {
+                      HelpViewModel help, GlossaryViewModel glossary, TourViewModel tour) {
 }
