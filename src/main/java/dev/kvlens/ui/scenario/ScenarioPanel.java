@@ -22,7 +22,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.SearchableComboBox;
 
 import java.math.BigDecimal;
@@ -76,7 +75,7 @@ public final class ScenarioPanel extends VBox {
     private GridPane scenarioGrid() {
         modelPicker.setId("modelPicker");
         modelPicker.setItems(vm.models());
-        modelPicker.setConverter(converter(ModelDescription::name));
+        modelPicker.setConverter(Pickers.converter(ModelDescription::name));
         // One-way each way: the searchable combo sets its value to null while the user filters, and the
         // scenario must keep its model then.
         vm.modelProperty().subscribe(modelPicker::setValue);
@@ -90,7 +89,7 @@ public final class ScenarioPanel extends VBox {
 
         quantizationPicker.setId("quantizationPicker");
         quantizationPicker.setItems(vm.quantizations());
-        quantizationPicker.setConverter(converter(Quantization::name));
+        quantizationPicker.setConverter(Pickers.converter(Quantization::name));
         quantizationPicker.valueProperty().bindBidirectional(vm.quantizationProperty());
         quantizationPicker.setMaxWidth(Double.MAX_VALUE);
 
@@ -100,16 +99,14 @@ public final class ScenarioPanel extends VBox {
         devicePicker.setMaxWidth(Double.MAX_VALUE);
         Tooltip deviceTip = new Tooltip();
         devicePicker.setTooltip(deviceTip);
-        I18n.localeProperty().subscribe(l -> {
-            devicePicker.setConverter(converter(ScenarioPanel::deviceLabel));
-            deviceTip.setText(deviceTip(vm.deviceProperty().get()));
-        });
+        Pickers.followLanguage(devicePicker, ScenarioPanel::deviceLabel);
+        I18n.localeProperty().subscribe(l -> deviceTip.setText(deviceTip(vm.deviceProperty().get())));
         vm.deviceProperty().subscribe(d -> deviceTip.setText(deviceTip(d)));
 
         memoryField.setId("deviceMemoryField");
         memoryField.setPrefColumnCount(7);
         backendPicker.setId("backendPicker");
-        backendPicker.setConverter(converter(Backend::cliName));
+        backendPicker.setConverter(Pickers.converter(Backend::cliName));
         backendPicker.valueProperty().bindBidirectional(vm.customBackendProperty());
         ObservableValue<Boolean> custom = vm.deviceProperty().map(DeviceOption::custom);
         // always editable: a size typed for a preset makes it a custom device (commitMemory)
@@ -139,7 +136,7 @@ public final class ScenarioPanel extends VBox {
         rulesPicker.setId("rulesPicker");
         rulesPicker.setItems(vm.ruleSets());
         rulesPicker.valueProperty().bindBidirectional(vm.rulesProperty());
-        I18n.localeProperty().subscribe(l -> rulesPicker.setConverter(converter(r -> I18n.get("rules." + r.id()))));
+        Pickers.followLanguage(rulesPicker, r -> I18n.get("rules." + r.id()));
         rulesPicker.setMaxWidth(Double.MAX_VALUE);
 
         GridPane grid = new GridPane();
@@ -270,19 +267,5 @@ public final class ScenarioPanel extends VBox {
         }
         return I18n.get(d.exact() ? "scenario.device.figure.exact" : "scenario.device.figure.approximate",
                 d.provenance());
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> name) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : name.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        };
     }
 }
