@@ -207,6 +207,9 @@ public final class KvLensApp extends Application {
                         persist("imported model", () -> state.rememberModel(added));
                     }
                 }
+                if (change.wasRemoved() && !change.wasAdded()) { // a removal, not a restore's setAll
+                    change.getRemoved().forEach(gone -> persist("imported model", () -> state.forgetModel(gone)));
+                }
             }
         });
     }

@@ -221,6 +221,18 @@ public final class UserState {
         while (models.size() > 32) {
             models.remove(0);
         }
+        writeModels();
+    }
+
+    /** Forgets an imported model (the window's "remove"): the next start does not list it. */
+    public synchronized void forgetModel(ModelDescription model) throws IOException {
+        importedModels();
+        if (models.removeIf(m -> m.equals(model))) {
+            writeModels();
+        }
+    }
+
+    private void writeModels() throws IOException {
         ObjectNode root = NODES.objectNode();
         ArrayNode list = root.putArray("models");
         keptModelEntries.forEach(list::add);

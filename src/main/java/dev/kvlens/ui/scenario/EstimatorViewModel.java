@@ -59,6 +59,7 @@ public final class EstimatorViewModel extends ScenarioInputs {
     public EstimatorViewModel(List<ModelDescription> modelChoices, List<DeviceOption> deviceChoices,
                               ModelDescription initialModel, Quantization initialScheme, DeviceOption initialDevice) {
         models.setAll(modelChoices);
+        presets.addAll(modelChoices);
         devices.setAll(deviceChoices);
         devices.add(new DeviceOption(DeviceOption.CUSTOM_ID, "Custom", Backend.CUDA, 24L << 30));
         model.set(Objects.requireNonNull(initialModel));

@@ -61,6 +61,8 @@ public abstract class ScenarioInputs {
     final ObjectProperty<java.time.LocalDate> builtOn = new SimpleObjectProperty<>(this, "builtOn");
 
     final ObservableList<AdditionalModel> additionalModels = FXCollections.observableArrayList();
+    /** The built-in models, which cannot be removed (set once by the constructor). */
+    final java.util.List<ModelDescription> presets = new java.util.ArrayList<>();
 
     ScenarioInputs() {
     }
@@ -116,6 +118,25 @@ public abstract class ScenarioInputs {
 
     public ObservableList<ModelDescription> models() {
         return models;
+    }
+
+    /** Whether {@code model} was imported (a file, a folder, this machine) rather than one of the presets. */
+    public boolean isImported(ModelDescription model) {
+        return model != null && models.contains(model) && !presets.contains(model);
+    }
+
+    /**
+     * Removes an imported model from the list (presets stay); when it is the one shown, the window goes back to the
+     * first preset with that preset's own settings.
+     */
+    public void removeImported(ModelDescription model) {
+        if (!isImported(model)) {
+            return;
+        }
+        if (model.equals(this.model.get())) {
+            this.model.set(presets.get(0));
+        }
+        models.remove(model);
     }
 
     public ObservableList<Quantization> quantizations() {

@@ -43,6 +43,8 @@ final class MainMenu {
 
         void showHelp();
 
+        void manageImportedModels();
+
         void showGlossary();
 
         void startTour();
@@ -98,6 +100,7 @@ final class MainMenu {
         file.getItems().addAll(item("menu.file.open", "openMenuItem", actions::open, "Shortcut+O"),
                 item("menu.file.openFolder", "openFolderMenuItem", actions::openFolder, "Shortcut+Shift+O"),
                 item("menu.file.openLocal", "openLocalMenuItem", actions::openLocal, "Shortcut+L"), recentMenu,
+                item("models.manage", "manageModelsMenuItem", actions::manageImportedModels, null),
                 item("menu.file.save", "saveMenuItem", actions::saveScenario, "Shortcut+S"), new SeparatorMenuItem(),
                 item("menu.file.exportPng", "exportPngMenuItem", actions::exportPng, "Shortcut+E"),
                 item("menu.file.copyChart", "copyChartMenuItem", actions::copyChart, "Shortcut+Shift+C"), scale,

@@ -15,6 +15,7 @@ import dev.kvlens.ui.explore.schemes.SchemesView;
 import dev.kvlens.ui.verdict.VerdictPanel;
 import dev.kvlens.ui.imports.ImportView;
 import dev.kvlens.ui.log.LogPane;
+import dev.kvlens.ui.scenario.ImportedModelsDialog;
 import dev.kvlens.ui.scenario.ScenarioPanel;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
@@ -260,22 +261,24 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
         return ChartImages.defaultFileName(screens.estimator()).replace(".png", extension);
     }
 
-    /** Help ▸ Why is KV cache 0 MB at compile time? — with this scenario's numbers. */
     @Override
     public void showHelp() {
         dialogs.showHelp(screens.help());
     }
 
-    /** Help ▸ Glossary: every term of KV Lens and of MLC's logs, in the user's language. */
     @Override
     public void showGlossary() {
         dialogs.showGlossary(screens.glossary());
     }
 
-    /** Help ▸ Quick tour (and the first start): five steps, each beside the part of the window it explains. */
     @Override
     public void startTour() {
         dialogs.startTour(screens.tour());
+    }
+
+    @Override
+    public void manageImportedModels() {
+        ImportedModelsDialog.show(getScene() == null ? null : getScene().getWindow(), screens.estimator());
     }
 
     @Override

@@ -1,0 +1,53 @@
+package dev.kvlens.ui.scenario;
+
+import dev.kvlens.TestScenarios;
+import dev.kvlens.io.UserState;
+import dev.kvlens.model.ModelDescription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Imported models can be removed from the picker (presets cannot), and stay removed at the next start. */
+class ImportedModelsTest {
+
+    private final EstimatorViewModel vm = TestScenarios.startingViewModel();
+    private final ModelDescription preset = vm.modelProperty().get();
+    private final ModelDescription imported = new ModelDescription("mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC",
+            "mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC", preset.geometry(), preset.quantization(), preset.compile(),
+            preset.chatConfig(), "mlc-chat-config.json");
+
+    @Test
+    void removingTheImportedModelShownGoesBackToTheFirstPreset() {
+        vm.models().add(imported);
+        vm.modelProperty().set(imported);
+        assertThat(vm.isImported(imported)).isTrue();
+        assertThat(vm.isImported(preset)).isFalse();
+
+        vm.removeImported(imported);
+
+        assertThat(vm.models()).doesNotContain(imported);
+        assertThat(vm.modelProperty().get()).isEqualTo(vm.models().get(0));
+        assertThat(vm.result().estimate()).isPresent();
+    }
+
+    @Test
+    void presetsStayInTheList() {
+        int before = vm.models().size();
+        vm.removeImported(preset);
+        assertThat(vm.models()).hasSize(before).contains(preset);
+    }
+
+    @Test
+    void aForgottenModelIsNotRestoredAtTheNextStart(@TempDir Path dir) throws IOException {
+        UserState state = new UserState(dir);
+        state.rememberModel(imported);
+        assertThat(new UserState(dir).importedModels()).containsExactly(imported);
+        state.forgetModel(imported);
+        assertThat(new UserState(dir).importedModels()).isEmpty();
+        assertThat(new UserState(dir).problems()).isEmpty();
+    }
+}
