@@ -76,7 +76,7 @@ final class SafetensorsHeaders {
 
     private static Optional<String> dominant(JsonNode header) {
         Map<String, Long> elements = new HashMap<>();
-        header.fields().forEachRemaining(e -> {
+        header.properties().forEach(e -> {
             if (!e.getKey().equals("__metadata__") && e.getValue().has("dtype")) {
                 long count = 1;
                 for (JsonNode dim : e.getValue().path("shape")) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,7 @@ final class MlcLibraryCorpus {
         JsonNode meta = json(path);
         String type = meta.get("model_type").asText();
         Map<String, Long> usage = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = meta.get("memory_usage").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : meta.get("memory_usage").properties()) {
             usage.put(e.getKey(), e.getValue().asLong());
         }
         if (NOT_MODELLED.contains(type) || usage.containsKey("_initialize_effect")) {
