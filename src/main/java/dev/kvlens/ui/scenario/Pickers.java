@@ -1,7 +1,11 @@
 package dev.kvlens.ui.scenario;
 
 import dev.kvlens.ui.common.I18n;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.util.StringConverter;
+
+import java.util.function.Function;
 
 /** The scenario panel's pickers: how their items are named, in the user's language. */
 final class Pickers {
@@ -9,25 +13,39 @@ final class Pickers {
     private Pickers() {
     }
 
+    /** The shown value's cell, re-worded on demand. */
+    private static final class ShownCell<T> extends ListCell<T> {
+        private final Function<T, String> name;
+
+        ShownCell(Function<T, String> name) {
+            this.name = name;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? "" : name.apply(item));
+        }
+
+        void reword() {
+            updateItem(getItem(), isEmpty());
+        }
+    }
+
     /**
      * Names a picker's items in the current language, and again on every switch: the shown value too — a new
      * converter alone re-words the list but leaves the button showing the old language until the value changes.
      */
-    static <T> void followLanguage(javafx.scene.control.ComboBox<T> picker,
-                                           java.util.function.Function<T, String> name) {
+    static <T> void followLanguage(ComboBox<T> picker, Function<T, String> name) {
+        ShownCell<T> shown = new ShownCell<>(name);
+        picker.setButtonCell(shown);
         I18n.localeProperty().subscribe(l -> {
             picker.setConverter(converter(name));
-            picker.setButtonCell(new javafx.scene.control.ListCell<>() {
-                @Override
-                protected void updateItem(T item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty || item == null ? "" : name.apply(item));
-                }
-            });
+            shown.reword();
         });
     }
 
-    static <T> StringConverter<T> converter(java.util.function.Function<T, String> name) {
+    static <T> StringConverter<T> converter(Function<T, String> name) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
