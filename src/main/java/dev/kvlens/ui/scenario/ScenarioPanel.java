@@ -148,7 +148,9 @@ public final class ScenarioPanel extends VBox {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         grid.getColumnConstraints().addAll(labels, fields);
-        addRow(grid, 0, "scenario.model", modelPicker, null);
+        HBox modelRow = new HBox(4, modelPicker, ModelMenu.of(vm));
+        HBox.setHgrow(modelPicker, Priority.ALWAYS);
+        addRow(grid, 0, "scenario.model", modelRow, null);
         addRow(grid, 1, "scenario.quantization", quantizationPicker, null);
         addRow(grid, 2, "scenario.device", devicePicker, null);
         addRow(grid, 3, "scenario.deviceMemory", memoryRow, "scenario.deviceMemory.tooltip");
