@@ -12,8 +12,11 @@ need() { command -v Xvfb && command -v openbox && command -v xdotool && command 
 if ! need >/dev/null; then
   if [ "${CI:-}" = "true" ]; then
     export DEBIAN_FRONTEND=noninteractive
-    (apt-get install -y --no-install-recommends xvfb xauth openbox xdotool x11-utils \
-      || (apt-get update && apt-get install -y --no-install-recommends xvfb xauth openbox xdotool x11-utils)) >/dev/null
+    APT="apt-get"
+    [ "$(id -u)" -eq 0 ] || APT="sudo -n apt-get"
+    PACKAGES="xvfb xauth openbox xdotool x11-utils"
+    ($APT install -y --no-install-recommends $PACKAGES || ($APT update && $APT install -y --no-install-recommends $PACKAGES)) \
+      >/dev/null || { echo "check-window-placement: could not install $PACKAGES from Debian" >&2; exit 1; }
   else
     echo "check-window-placement: skipped (install xvfb openbox xdotool x11-utils to run it)" >&2
     exit 0
