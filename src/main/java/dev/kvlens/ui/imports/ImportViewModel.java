@@ -166,10 +166,7 @@ public final class ImportViewModel {
     }
 
     private String importModel(Artifact.ModelConfig config) {
-        ModelDescription description = config.description();
-        if (!estimator.models().contains(description)) {
-            estimator.models().add(description);
-        }
+        ModelDescription description = estimator.addImported(config.description());
         estimator.modelProperty().set(description);
         description.quantization().ifPresent(estimator.quantizationProperty()::set);
         config.modelLocation().ifPresent(estimator.modelLocationProperty()::set);
@@ -207,8 +204,7 @@ public final class ImportViewModel {
                 throw new IllegalArgumentException(mismatch.map(m -> Messages.get("import.note.otherModelRefused",
                         mismatchText(m), e.getMessage())).orElse(e.getMessage()));
             }
-            estimator.models().add(own);
-            estimator.modelProperty().set(own);
+            estimator.modelProperty().set(estimator.addImported(own));
             own.quantization().ifPresent(estimator.quantizationProperty()::set);
             estimator.givenParamsBytesProperty().set(null);
             estimator.givenTempFuncBytesProperty().set(null);
@@ -269,8 +265,7 @@ public final class ImportViewModel {
             ModelDescription compiled = new ModelDescription(applied.model().id(), applied.model().name() + " · " + source.get(),
                     applied.model().geometry(), applied.model().quantization(), applied.model().compile(),
                     applied.model().chatConfig(), applied.model().source());
-            estimator.models().add(compiled);
-            estimator.modelProperty().set(compiled);
+            estimator.modelProperty().set(estimator.addImported(compiled));
         }
         estimator.prefillIsRuntimeOverrideProperty().set(false);
         estimator.prefillChunkProperty().set(estimator.modelProperty().get().compile().prefillChunkSize());

@@ -55,8 +55,7 @@ final class RuntimeLogChoices {
         ModelDescription library = current.withCompile(c.withMaxBatchSize(batch).withPrefillChunkSize(prefill));
         ModelDescription named = new ModelDescription(library.id(), current.name() + " · " + source,
                 library.geometry(), library.quantization(), library.compile(), library.chatConfig(), library.source());
-        estimator.models().add(named);
-        estimator.modelProperty().set(named);
+        estimator.modelProperty().set(estimator.addImported(named));
         notes.add(Messages.get("import.note.compileLimits", Integer.toString(batch), Integer.toString(prefill)));
     }
 }

@@ -120,6 +120,22 @@ public abstract class ScenarioInputs {
         return models;
     }
 
+    /**
+     * Adds an imported model to the list unless it is there already — the same name and the same model, wherever the
+     * file came from — and returns the entry to show (the one already listed, or {@code model}).
+     */
+    public ModelDescription addImported(ModelDescription model) {
+        for (ModelDescription m : models) {
+            if (m.equals(model) || (m.name().equals(model.name()) && m.geometry().equals(model.geometry())
+                    && m.quantization().equals(model.quantization()) && m.compile().equals(model.compile())
+                    && m.chatConfig().equals(model.chatConfig()))) {
+                return m;
+            }
+        }
+        models.add(model);
+        return model;
+    }
+
     /** Whether {@code model} was imported (a file, a folder, this machine) rather than one of the presets. */
     public boolean isImported(ModelDescription model) {
         return model != null && models.contains(model) && !presets.contains(model);

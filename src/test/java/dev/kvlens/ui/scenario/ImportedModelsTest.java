@@ -35,6 +35,20 @@ class ImportedModelsTest {
     }
 
     @Test
+    void theSameModelImportedFromTwoPlacesIsListedOnce() {
+        ModelDescription copy = new ModelDescription(imported.id(), imported.name(), imported.geometry(),
+                imported.quantization(), imported.compile(), imported.chatConfig(), "/elsewhere/mlc-chat-config.json");
+        int before = vm.models().size();
+        assertThat(vm.addImported(imported)).isSameAs(imported);
+        assertThat(vm.addImported(copy)).isSameAs(imported);
+        assertThat(vm.models()).hasSize(before + 1);
+        ModelDescription other = new ModelDescription(imported.id(), imported.name(), imported.geometry(),
+                imported.quantization(), imported.compile().withMaxBatchSize(16), imported.chatConfig(), "b.json");
+        assertThat(vm.addImported(other)).isSameAs(other); // compiled otherwise: another entry
+        assertThat(vm.models()).hasSize(before + 2);
+    }
+
+    @Test
     void presetsStayInTheList() {
         int before = vm.models().size();
         vm.removeImported(preset);
