@@ -1,9 +1,7 @@
 package dev.kvlens.text;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * The in-app glossary ({@code dev/kvlens/i18n/glossary*.properties}): the terms a user meets in KV Lens and in
@@ -33,8 +31,6 @@ public enum Glossary {
     SLIDING_WINDOW("slidingWindow");
 
     private static final String BUNDLE = "dev.kvlens.i18n.glossary";
-    private static final ResourceBundle.Control NO_SYSTEM_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final String key;
 
@@ -82,12 +78,10 @@ public enum Glossary {
 
     /** A glossary or tour text ({@code tour.next}, {@code glossary.title} …) in the current language. */
     public static String text(String key, Object... args) {
-        String pattern = text(Messages.locale(), key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Messages.locale()).format(args);
+        return Messages.format(BUNDLE, Messages.locale(), key, args);
     }
 
     static String text(Locale language, String key) {
-        // no fallback to the JVM's default locale: English on a Chinese system stays English
-        return ResourceBundle.getBundle(BUNDLE, language, NO_SYSTEM_FALLBACK).getString(key);
+        return Messages.format(BUNDLE, language, key);
     }
 }

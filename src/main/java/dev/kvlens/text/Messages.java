@@ -39,14 +39,19 @@ public final class Messages {
 
     /** A key's text in {@code language}. */
     public static String format(Locale language, String key, Object... args) {
+        return format(BUNDLE, language, key, args);
+    }
+
+    /** A key's text of another bundle of the app (the glossary's), with the same rules. */
+    static String format(String bundle, Locale language, String key, Object... args) {
         // no fallback to the JVM's default locale: English on a Chinese system must stay English
-        String text = ResourceBundle.getBundle(BUNDLE, language, NO_SYSTEM_FALLBACK).getString(key);
+        String text = ResourceBundle.getBundle(bundle, language, NO_SYSTEM_FALLBACK).getString(key);
         if (args.length == 0) {
             return text;
         }
         // parsing a pattern builds a MessageFormat and its sub-formats: a slider step formats dozens of texts, so
         // each pattern is parsed once per language (MessageFormat is not thread-safe: format under its lock)
-        MessageFormat format = FORMATS.computeIfAbsent(language.toLanguageTag() + '\u0000' + key,
+        MessageFormat format = FORMATS.computeIfAbsent(bundle + '\u0000' + language.toLanguageTag() + '\u0000' + key,
                 k -> new MessageFormat(text, language));
         synchronized (format) {
             return format.format(args);

@@ -87,8 +87,9 @@ public final class TourView {
             Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
             if (b != null) {
                 // beside the anchor when there is room on its right, else below it; always inside the window
-                x = b.getMaxX() + 12 + 380 <= window.getX() + window.getWidth() ? b.getMaxX() + 12 : b.getMinX();
-                y = b.getMaxX() + 12 + 380 <= window.getX() + window.getWidth() ? b.getMinY() : b.getMaxY() + 8;
+                boolean roomOnTheRight = b.getMaxX() + 12 + 380 <= window.getX() + window.getWidth();
+                x = roomOnTheRight ? b.getMaxX() + 12 : b.getMinX();
+                y = roomOnTheRight ? b.getMinY() : b.getMaxY() + 8;
                 x = Math.max(window.getX(), Math.min(x, window.getX() + window.getWidth() - 390));
                 y = Math.max(window.getY(), Math.min(y, window.getY() + window.getHeight() - 220));
             }

@@ -205,12 +205,11 @@ public final class ScenarioPanel extends VBox {
                 throw new NumberFormatException("out of range");
             }
             long bytes = gib.multiply(BigDecimal.valueOf(1L << 30)).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+            vm.customDeviceBytesProperty().set(bytes); // before the switch: no estimate sees the old custom size
             if (!current.custom()) {
                 vm.customBackendProperty().set(current.backend());
-                vm.customDeviceBytesProperty().set(bytes);
                 vm.devices().stream().filter(DeviceOption::custom).findFirst().ifPresent(vm.deviceProperty()::set);
             }
-            vm.customDeviceBytesProperty().set(bytes);
             memoryField.getStyleClass().remove(Styles.FIELD_INVALID);
         } catch (NumberFormatException | ArithmeticException e) {
             if (!memoryField.getStyleClass().contains(Styles.FIELD_INVALID)) {

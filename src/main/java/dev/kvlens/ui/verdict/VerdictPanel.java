@@ -28,25 +28,58 @@ public final class VerdictPanel extends VBox {
         viewModel.rowsProperty().subscribe(this::show);
     }
 
+    /** A slider step updates the rows in place; nodes are made only when the number of modes changes. */
     private void show(List<VerdictViewModel.Row> list) {
-        rows.getChildren().clear();
-        for (VerdictViewModel.Row row : list) {
-            Label badge = new Label(row.badge());
-            badge.getStyleClass().addAll(Styles.VERDICT_BADGE,
-                    Styles.VERDICT_BADGE + "-" + row.verdict().status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        while (rows.getChildren().size() > list.size()) {
+            rows.getChildren().remove(rows.getChildren().size() - 1);
+        }
+        while (rows.getChildren().size() < list.size()) {
+            rows.getChildren().add(new Line());
+        }
+        for (int i = 0; i < list.size(); i++) {
+            ((Line) rows.getChildren().get(i)).show(list.get(i));
+        }
+    }
+
+    /** One mode's row: the badge and the sentence, the full verdict as tooltip. */
+    private static final class Line extends HBox {
+        private final Label badge = new Label();
+        private final Label text = new Label();
+        private final Tooltip details = new Tooltip();
+        private String statusClass = "";
+
+        Line() {
+            super(8);
+            badge.getStyleClass().add(Styles.VERDICT_BADGE);
             badge.setMinWidth(USE_PREF_SIZE);
-            Label text = new Label(row.text());
             text.setWrapText(true);
             text.setMinHeight(USE_PREF_SIZE); // wrap to a second line rather than cut the figures off
             HBox.setHgrow(text, Priority.ALWAYS);
-            HBox line = new HBox(8, badge, text);
+            getChildren().addAll(badge, text);
+            Tooltip.install(this, details);
+        }
+
+        void show(VerdictViewModel.Row row) {
+            badge.setText(row.badge());
+            text.setText(row.text());
+            details.setText(row.details());
             String mode = row.verdict().mode().mlcName();
-            line.setId("verdict" + Character.toUpperCase(mode.charAt(0)) + mode.substring(1));
-            if (row.verdict().selected()) {
-                line.getStyleClass().add(Styles.VERDICT_SELECTED);
+            setId("verdict" + Character.toUpperCase(mode.charAt(0)) + mode.substring(1));
+            // a style-class change re-applies CSS: only when the status or the selection flips
+            String status = Styles.VERDICT_BADGE + "-" + row.verdict().status().name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-');
+            if (!status.equals(statusClass)) {
+                badge.getStyleClass().remove(statusClass);
+                badge.getStyleClass().add(status);
+                statusClass = status;
             }
-            Tooltip.install(line, new Tooltip(row.details()));
-            rows.getChildren().add(line);
+            if (row.verdict().selected() != getStyleClass().contains(Styles.VERDICT_SELECTED)) {
+                if (row.verdict().selected()) {
+                    getStyleClass().add(Styles.VERDICT_SELECTED);
+                } else {
+                    getStyleClass().remove(Styles.VERDICT_SELECTED);
+                }
+            }
         }
     }
 }
