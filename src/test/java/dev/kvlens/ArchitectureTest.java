@@ -36,6 +36,12 @@ class ArchitectureTest {
             .because("correctness lives in model/: records in, records out, no toolkit, no I/O");
 
     @ArchTest
+    static final ArchRule textIsALeaf = noClasses().that().resideInAPackage("dev.kvlens.text..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..", "dev.kvlens.model..", "dev.kvlens.io..",
+                    "dev.kvlens.ui..", "dev.kvlens.app..")
+            .because("the model, the readers, the view models and the CLI all word their phrases through text/");
+
+    @ArchTest
     static final ArchRule ioDoesNotKnowTheUi = noClasses().that().resideInAPackage("dev.kvlens.io..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.kvlens.ui..", "dev.kvlens.app..",
                     "javafx.scene..", "picocli..");

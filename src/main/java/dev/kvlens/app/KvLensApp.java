@@ -105,7 +105,7 @@ public final class KvLensApp extends Application {
                 try {
                     viewModel.apply(document);
                 } catch (RuntimeException e) { // apply is all-or-nothing: the defaults are still shown
-                    state.setAsideLastScenario(dev.kvlens.model.UserText.oneLine(e.getMessage()));
+                    state.setAsideLastScenario(dev.kvlens.text.UserText.oneLine(e.getMessage()));
                 }
             });
         } catch (RuntimeException e) {

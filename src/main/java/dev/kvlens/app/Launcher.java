@@ -18,7 +18,7 @@ public final class Launcher {
         if (args.length > 0 && !isSubcommand(args[0])) {
             for (String arg : args) {
                 if (!arg.startsWith("-") && !representable(arg)) {
-                    System.err.println("kvlens: '" + dev.kvlens.model.UserText.escape(arg) + "' is not a file name this "
+                    System.err.println("kvlens: '" + dev.kvlens.text.UserText.escape(arg) + "' is not a file name this "
                             + "system can open with its character encoding (" + System.getProperty("sun.jnu.encoding", "?")
                             + "); use a UTF-8 locale (LANG=C.UTF-8)");
                     System.exit(dev.kvlens.app.cli.KvLensCommand.EXIT_INPUT);

@@ -1,26 +1,44 @@
 package dev.kvlens.io;
 
+import dev.kvlens.text.Phrase;
+import dev.kvlens.text.Phrased;
+import dev.kvlens.text.Phrases;
+import dev.kvlens.text.UserText;
+
+import java.util.Locale;
+
 /**
  * A file or value KV Lens cannot use, with a message a person can act on: which file, which field,
- * what is wrong. Never carries a stack trace to the user.
+ * what is wrong. Never carries a stack trace to the user. The problem is a {@link Phrase}, so the window words it in
+ * the user's language; {@link #getMessage()} is the English wording the CLI prints.
  */
-public class InputException extends RuntimeException {
+public class InputException extends RuntimeException implements Phrased {
 
     private static final long serialVersionUID = 1L;
 
     private final String source;
     private final String field;
+    private final transient Phrase phrase;
 
-    public InputException(String source, String field, String problem) {
-        super(compose(source, field, problem));
-        this.source = source;
-        this.field = field;
+    public InputException(String source, String field, Phrase problem) {
+        this(source, field, problem, null);
     }
 
-    public InputException(String source, String field, String problem, Throwable cause) {
-        super(compose(source, field, problem), cause);
+    public InputException(String source, String field, Phrase problem, Throwable cause) {
+        super(UserText.oneLine(Phrases.format(Locale.ENGLISH, compose(source, field, problem))), cause);
         this.source = source;
         this.field = field;
+        this.phrase = compose(source, field, problem);
+    }
+
+    /** A problem already worded in English (text quoted from elsewhere); prefer the {@link Phrase} constructors. */
+    public InputException(String source, String field, String problem) {
+        this(source, field, problem, null);
+    }
+
+    /** A problem already worded in English, with its cause. */
+    public InputException(String source, String field, String problem, Throwable cause) {
+        this(source, field, Phrase.of("text.verbatim", problem), cause);
     }
 
     /** The file (or input) the problem is in. */
@@ -33,10 +51,15 @@ public class InputException extends RuntimeException {
         return field;
     }
 
-    /** One clean line: control characters escaped, no class names (file content may reach the message). */
-    private static String compose(String source, String field, String problem) {
-        return dev.kvlens.model.UserText.oneLine(field == null || field.isEmpty()
-                ? source + ": " + problem
-                : source + ": field '" + field + "' " + problem);
+    /** The whole message: file, field and problem. */
+    @Override
+    public Phrase phrase() {
+        return phrase;
+    }
+
+    private static Phrase compose(String source, String field, Phrase problem) {
+        return field == null || field.isEmpty()
+                ? Phrase.of("error.input", source, problem)
+                : Phrase.of("error.input.field", source, field, problem);
     }
 }

@@ -269,7 +269,7 @@ public final class MlcLogParser {
         }
 
         private static String abbreviate(String line) {
-            String s = dev.kvlens.model.UserText.escape(line.strip());
+            String s = dev.kvlens.text.UserText.escape(line.strip());
             return s.length() > 80 ? s.substring(0, 80) + "…" : s;
         }
     }

@@ -2,7 +2,7 @@ package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kvlens.model.UserText;
+import dev.kvlens.text.UserText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

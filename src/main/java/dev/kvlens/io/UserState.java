@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ScenarioDocument;
-import dev.kvlens.model.UserText;
+import dev.kvlens.text.UserText;
 
 import java.io.IOException;
 import java.nio.file.Files;

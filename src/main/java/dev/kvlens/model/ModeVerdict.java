@@ -1,5 +1,6 @@
 package dev.kvlens.model;
 
+import dev.kvlens.text.Phrase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

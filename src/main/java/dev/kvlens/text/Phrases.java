@@ -1,6 +1,5 @@
 package dev.kvlens.text;
 
-import dev.kvlens.model.Phrase;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,6 +25,22 @@ public final class Phrases {
     public static String format(Locale language, Phrase phrase) {
         Object[] args = phrase.args().stream().map(a -> argument(language, a)).toArray();
         return Messages.format(language, phrase.key(), args);
+    }
+
+    /**
+     * The message of a problem in the current language, as one clean line: a {@link Phrased} problem worded from its
+     * phrase, any other by its (English) message.
+     */
+    public static String message(Throwable problem) {
+        return message(Messages.locale(), problem);
+    }
+
+    /** The message of a problem in {@code language}. */
+    public static String message(Locale language, Throwable problem) {
+        if (problem instanceof Phrased phrased && phrased.phrase() != null) {
+            return UserText.oneLine(format(language, phrased.phrase()));
+        }
+        return UserText.oneLine(problem.getMessage());
     }
 
     /** A byte count in GiB, two decimals. */

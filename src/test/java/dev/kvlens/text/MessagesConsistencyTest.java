@@ -48,6 +48,27 @@ class MessagesConsistencyTest {
         }
     }
 
+    /**
+     * MessageFormat reads a single quote as the start of a quoted part and drops it: a text with placeholders spells an
+     * apostrophe {@code ''}; a text without is shown as written, so {@code ''} there would show two quotes.
+     */
+    @Test
+    void apostrophesAreSpelledForMessageFormatOnlyWhereItParsesTheText() throws Exception {
+        for (String bundle : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+            Properties p = load(bundle);
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key);
+                boolean formatted = text.matches("(?s).*\\{\\d.*");
+                String lone = text.replace("''", "");
+                if (formatted) {
+                    assertThat(lone).as(bundle + " " + key + " has a lone ' (write '')").doesNotContain("'");
+                } else {
+                    assertThat(text).as(bundle + " " + key + " has '' but no placeholder").doesNotContain("''");
+                }
+            }
+        }
+    }
+
     @Test
     void englishStaysEnglishOnAChineseSystem() {
         java.util.Locale system = java.util.Locale.getDefault();

@@ -7,7 +7,7 @@ import dev.kvlens.io.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import dev.kvlens.model.UserText;
+import dev.kvlens.text.UserText;
 
 import java.io.PrintWriter;
 import java.util.List;

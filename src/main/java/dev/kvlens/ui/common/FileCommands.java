@@ -102,6 +102,6 @@ public final class FileCommands {
             // the reason is the operating system's own words
             return fs.getReason() == null ? Messages.get("file.cannotReadOrWrite", fs.getFile()) : fs.getFile() + ": " + fs.getReason();
         }
-        return cause.getMessage() == null ? Messages.get("file.failed") : dev.kvlens.model.UserText.oneLine(cause.getMessage());
+        return cause.getMessage() == null ? Messages.get("file.failed") : dev.kvlens.text.UserText.oneLine(cause.getMessage());
     }
 }

@@ -127,7 +127,7 @@ public final class ImportViewModel {
             notes.setAll(notesBefore);
             String why = e instanceof ArithmeticException ? Messages.get("import.tooLarge")
                     : e.getMessage() == null ? Messages.get("import.doesNotFit") : e.getMessage();
-            throw new IllegalArgumentException(dev.kvlens.model.UserText.oneLine(
+            throw new IllegalArgumentException(dev.kvlens.text.UserText.oneLine(
                     Messages.get("import.notImported", artifact.source(), why)), e);
         }
     }

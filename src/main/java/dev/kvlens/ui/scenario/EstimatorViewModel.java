@@ -252,7 +252,7 @@ public final class EstimatorViewModel extends ScenarioInputs {
             return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(),
                     RuleSetEras.compileReport(scenario.rules()), builtOn()));
         } catch (IllegalArgumentException | ArithmeticException e) {
-            return EstimateResult.failed(dev.kvlens.model.UserText.oneLine(e instanceof ArithmeticException
+            return EstimateResult.failed(dev.kvlens.text.UserText.oneLine(e instanceof ArithmeticException
                     ? Messages.get("viewmodel.tooLarge") : e.getMessage()));
         }
     }

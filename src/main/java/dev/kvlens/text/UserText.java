@@ -1,4 +1,4 @@
-package dev.kvlens.model;
+package dev.kvlens.text;
 
 import java.util.regex.Pattern;
 
