@@ -34,6 +34,20 @@ class CliTest {
         return new Run(code, out.toString().replace("\r\n", "\n"), err.toString());
     }
 
+    /** A run of one subcommand builds only that one: the others must still be listed and reachable. */
+    @Test
+    void helpListsEverySubcommandAndEachRunsOnItsOwn() {
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("estimate", "solve", "compile-report", "export-png", "devices", "presets", "models");
+        Run presets = run("presets");
+        assertThat(presets.code()).isZero();
+        assertThat(presets.out()).contains("rtx-4090");
+        Run typo = run("estimat");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("estimat");
+    }
+
     @Test
     void estimatePrintsTheFiveLinesOfTheWorkedExample() {
         Run r = run("estimate", "--preset", "llama-3-8b", "--quantization", "q4f16_1", "--gpu-memory-mib", "81089",
