@@ -1,14 +1,11 @@
 package dev.kvlens;
 
-import dev.kvlens.app.cli.KvLensCommand;
-import org.junit.jupiter.api.Tag;
+import dev.kvlens.app.CliTestAccess;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generated hostile inputs of {@link HostileApplyPropertiesTest} (same mutations, same seed) through the CLI, a
- * sample per option: exit 0, 2 or 3 only, one clean line after the notes on failure, never a negative total.
+ * sample per option: exit 0, 2 or 3 only, one clean line after the notes on failure, never a negative total. Only
+ * {@code estimate} runs (no PNG export, so no toolkit): the shared test JVM.
  */
-@Tag("fx") // the CLI may start the JavaFX toolkit (export-png): its own JVM, see the pom
 class HostileCliPropertiesTest {
 
     private static final int CLI_TRIES = Integer.getInteger("kvlens.hostile.cliTries", 200);
@@ -50,15 +47,16 @@ class HostileCliPropertiesTest {
             if (!option.equals("--runtime-log")) {
                 args.addAll(List.of("--gpu", "rtx-4090"));
             }
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = KvLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+            String[] run = CliTestAccess.run(args.toArray(String[]::new));
+            int code = Integer.parseInt(run[0]);
+            String out = run[1];
+            String err = run[2];
             try {
                 assertThat(code).isIn(0, 2, 3);
                 if (code == 2) {
-                    assertNotesThenCleanLine(err.toString());
+                    assertNotesThenCleanLine(err);
                 }
-                assertThat(out.toString()).doesNotContain("Exception").doesNotContainPattern("\"total\" : -");
+                assertThat(out).doesNotContain("Exception").doesNotContainPattern("\"total\" : -");
             } catch (AssertionError e) {
                 throw new AssertionError("seed " + HostileApplyPropertiesTest.SEED + ", " + option + " try " + i + ", exit " + code + ", err " + err
                         + ", input: " + text.substring(0, Math.min(text.length(), 3000)), e);
