@@ -119,7 +119,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
                 dialogs.showProblem(problem);
             }
         });
-        chartCard.chart().setOnCompileBar(this::showHelp);
+        chartCard.chart().setActions(this::showHelp, term -> { screens.glossary().show(term); showGlossary(); });
         FileDrops.accept(this, this::importFile, text -> importText("drop", text));
     }
 
