@@ -146,7 +146,9 @@ class ThemeKeyboardHelpTest {
         Node compileParameters = view.chartCard().chart().segmentNodes(Segment.PARAMETERS).get(0);
         robot.moveTo(compileParameters);
         Tooltip tip = (Tooltip) compileParameters.getProperties().get("javafx.scene.control.Tooltip");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, tip::isShowing); // a tooltip shows after 1 s
+        // a tooltip shows after 1 s, and is worded as it shows
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tip.isShowing() && !tip.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         // Llama-3-8B q4f16_1 parameters: 4,517,404,672 B = 4308.133 MiB (rules §7, "Parameters: 4308.133 MB")
         assertThat(tip.getText()).startsWith("Compile report — Parameters").contains("4308.133 MiB");
     }
