@@ -1,6 +1,5 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.shell.FileDialogs;
 import dev.kvlens.model.Backend;
@@ -31,6 +30,7 @@ import java.math.RoundingMode;
 public final class ScenarioPanel extends VBox {
 
     private final EstimatorViewModel vm;
+    private final ScenarioPanelViewModel texts;
     private final SearchableComboBox<ModelDescription> modelPicker = new SearchableComboBox<>();
     private final ComboBox<Quantization> quantizationPicker = new ComboBox<>();
     private final ComboBox<DeviceOption> devicePicker = new ComboBox<>();
@@ -50,25 +50,26 @@ public final class ScenarioPanel extends VBox {
      *
      * @param solve the reverse-solve buttons, placed last (the shell composes them: they are another slice's view)
      */
-    public ScenarioPanel(EstimatorViewModel viewModel, java.util.function.Consumer<String> status,
+    public ScenarioPanel(ScenarioPanelViewModel viewModel, java.util.function.Consumer<String> status,
                          dev.kvlens.ui.common.FileCommands files, FileDialogs dialogs, javafx.scene.Node solve) {
-        this.vm = viewModel;
-        this.tpValue = viewModel.tensorParallelShardsProperty().asObject();
+        this.texts = viewModel;
+        this.vm = viewModel.estimator();
+        this.tpValue = vm.tensorParallelShardsProperty().asObject();
         getStyleClass().add(Styles.SCENARIO_PANEL);
         setSpacing(10);
         setPadding(new Insets(12));
         getChildren().addAll(sectionTitle("scenario.title"), scenarioGrid(), new ModeButtons(viewModel));
         if (files != null && dialogs != null) {
-            getChildren().add(new DraftModelsRow(viewModel, files, dialogs, status));
+            getChildren().add(new DraftModelsRow(viewModel.draftModels(), files, dialogs, status));
         }
         getChildren().addAll(new Separator(),
-                sectionTitle("knobs.title"), new KnobsPanel(viewModel), sectionTitle("solve.title"), solve);
+                sectionTitle("knobs.title"), new KnobsPanel(viewModel.knobs()), sectionTitle("solve.title"), solve);
     }
 
-    private static Label sectionTitle(String key) {
+    private Label sectionTitle(String key) {
         Label label = new Label();
         label.getStyleClass().add(Styles.SECTION_TITLE);
-        label.textProperty().bind(I18n.bind(key));
+        label.textProperty().bind(texts.text(key));
         return label;
     }
 
@@ -84,7 +85,7 @@ public final class ScenarioPanel extends VBox {
                 vm.modelProperty().set(now);
             }
         });
-        modelPicker.promptTextProperty().bind(I18n.bind("scenario.model.prompt"));
+        modelPicker.promptTextProperty().bind(texts.text("scenario.model.prompt"));
         modelPicker.setMaxWidth(Double.MAX_VALUE);
 
         quantizationPicker.setId("quantizationPicker");
@@ -99,9 +100,8 @@ public final class ScenarioPanel extends VBox {
         devicePicker.setMaxWidth(Double.MAX_VALUE);
         Tooltip deviceTip = new Tooltip();
         devicePicker.setTooltip(deviceTip);
-        Pickers.followLanguage(devicePicker, ScenarioPanel::deviceLabel);
-        I18n.localeProperty().subscribe(l -> deviceTip.setText(deviceTip(vm.deviceProperty().get())));
-        vm.deviceProperty().subscribe(d -> deviceTip.setText(deviceTip(d)));
+        Pickers.followLanguage(devicePicker, texts.deviceNames());
+        deviceTip.textProperty().bind(texts.deviceTipProperty());
 
         memoryField.setId("deviceMemoryField");
         memoryField.setPrefColumnCount(7);
@@ -136,7 +136,7 @@ public final class ScenarioPanel extends VBox {
         rulesPicker.setId("rulesPicker");
         rulesPicker.setItems(vm.ruleSets());
         rulesPicker.valueProperty().bindBidirectional(vm.rulesProperty());
-        Pickers.followLanguage(rulesPicker, r -> I18n.get("rules." + r.id()));
+        Pickers.followLanguage(rulesPicker, texts.ruleNames());
         rulesPicker.setMaxWidth(Double.MAX_VALUE);
 
         GridPane grid = new GridPane();
@@ -148,7 +148,7 @@ public final class ScenarioPanel extends VBox {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         grid.getColumnConstraints().addAll(labels, fields);
-        HBox modelRow = new HBox(4, modelPicker, ModelMenu.of(vm));
+        HBox modelRow = new HBox(4, modelPicker, ModelMenu.of(texts));
         HBox.setHgrow(modelPicker, Priority.ALWAYS);
         addRow(grid, 0, "scenario.model", modelRow, null);
         addRow(grid, 1, "scenario.quantization", quantizationPicker, null);
@@ -160,14 +160,14 @@ public final class ScenarioPanel extends VBox {
         return grid;
     }
 
-    private static void addRow(GridPane grid, int row, String key, javafx.scene.Node field, String tooltipKey) {
+    private void addRow(GridPane grid, int row, String key, javafx.scene.Node field, String tooltipKey) {
         Label label = new Label();
         label.getStyleClass().add(Styles.FORM_LABEL);
-        label.textProperty().bind(I18n.bind(key));
+        label.textProperty().bind(texts.text(key));
         label.setLabelFor(field);
         if (tooltipKey != null) {
             Tooltip tip = new Tooltip();
-            tip.textProperty().bind(I18n.bind(tooltipKey));
+            tip.textProperty().bind(texts.text(tooltipKey));
             tip.setWrapText(true);
             tip.setMaxWidth(400);
             label.setTooltip(tip);
@@ -254,19 +254,5 @@ public final class ScenarioPanel extends VBox {
         Tooltip problem = new Tooltip();
         problem.textProperty().bind(input.errorProperty());
         input.invalidProperty().subscribe(bad -> utilizationField.setTooltip(bad ? problem : null));
-    }
-
-    private static String deviceLabel(DeviceOption d) {
-        return d.custom() ? I18n.get("scenario.device.custom")
-                : d.detected() ? I18n.get("scenario.device.detected", d.name()) : d.name();
-    }
-
-    /** Where the chosen device's figure comes from (rules §3.2): exact only when a public log printed those bytes. */
-    private static String deviceTip(DeviceOption d) {
-        if (d == null || d.custom() || d.provenance().isEmpty()) {
-            return I18n.get("scenario.deviceMemory.tooltip");
-        }
-        return I18n.get(d.exact() ? "scenario.device.figure.exact" : "scenario.device.figure.approximate",
-                d.provenance());
     }
 }
