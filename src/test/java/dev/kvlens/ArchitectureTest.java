@@ -31,7 +31,7 @@ class ArchitectureTest {
     /** The values view models publish and the toolkit-free helpers they are built from (by name: some are package-private). */
     private static final java.util.List<String> VIEW_MODEL_HELPERS = java.util.List.of(
             "chart.ChartModel", "chart.MemoryBar", "chart.Segment", "scenario.DeviceOption", "scenario.EstimateResult",
-            "scenario.ScenarioSnapshot", "scenario.ScenarioInputs", "scenario.UtilizationInput",
+            "scenario.ScenarioSnapshot", "scenario.ScenarioInputs", "scenario.UtilizationInput", "scenario.DeviceMemoryInput", "scenario.TypedField",
             "common.FileCommands", "common.FileService", "shell.RecentFiles", "shell.Screens", "shell.StatusText",
             "imports.RuntimeLogChoices");
 

@@ -93,7 +93,6 @@ public final class KnobControl extends VBox {
             showValue(value.get());
         });
         value.subscribe(v -> showValue(v.intValue()));
-        vm.autoTextProperty().subscribe(auto -> showValue(value.get()));
         slider.valueProperty().addListener((obs, old, now) -> {
             if (!syncing) {
                 List<Integer> list = stops.getValue();
@@ -101,12 +100,9 @@ public final class KnobControl extends VBox {
                 value.set(list.get(Math.max(0, Math.min(index, list.size() - 1))));
             }
         });
-        field.setOnAction(e -> commitField());
-        field.focusedProperty().addListener((obs, was, is) -> {
-            if (!is) {
-                commitField();
-            }
-        });
+        // Auto is the placeholder, not text: a click and "16" gives 16, not "16Auto"
+        field.promptTextProperty().bind(vm.promptProperty());
+        ScenarioPanel.bindInput(field, vm);
         slider.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN) {
                 double step = e.getCode() == KeyCode.PAGE_UP ? 3 : -3;
@@ -116,50 +112,11 @@ public final class KnobControl extends VBox {
         });
     }
 
-    private boolean autoAllowed() {
-        return vm.autoAllowed();
-    }
-
-    private void commitField() {
-        String text = field.getText() == null ? "" : field.getText().trim().replace(",", "").replace("_", "");
-        try {
-            int parsed;
-            if (text.isEmpty() || text.equalsIgnoreCase("auto") || text.equals(vm.autoTextProperty().getValue())) {
-                if (!autoAllowed()) {
-                    throw new NumberFormatException("auto not allowed");
-                }
-                parsed = 0;
-            } else {
-                parsed = Integer.parseInt(text);
-                if (parsed <= 0) {
-                    throw new NumberFormatException("not positive");
-                }
-            }
-            field.getStyleClass().remove(Styles.FIELD_INVALID);
-            field.setPromptText(autoAllowed() ? vm.autoTextProperty().getValue() : "");
-            value.set(parsed);
-            showValue(parsed);
-        } catch (NumberFormatException e) {
-            if (!field.getStyleClass().contains(Styles.FIELD_INVALID)) {
-                field.getStyleClass().add(Styles.FIELD_INVALID);
-            }
-            field.setPromptText(vm.invalidTextProperty().getValue());
-            showValue(value.get());
-        }
-    }
-
+    /** Moves the slider to the stop nearest the value (the field's text is the view model's). */
     private void showValue(int v) {
         syncing = true;
         try {
-            List<Integer> list = stops.getValue();
-            slider.setValue(nearestIndex(list, v));
-            if (!field.isFocused() || !field.getStyleClass().contains(Styles.FIELD_INVALID)) {
-                // Auto is the placeholder, not text: a click and "16" gives 16, not "16Auto"
-                field.setText(v == 0 && autoAllowed() ? "" : Integer.toString(v));
-                if (v == 0 && autoAllowed() && !field.getStyleClass().contains(Styles.FIELD_INVALID)) {
-                    field.setPromptText(vm.autoTextProperty().getValue());
-                }
-            }
+            slider.setValue(nearestIndex(stops.getValue(), v));
         } finally {
             syncing = false;
         }

@@ -1,5 +1,6 @@
 package dev.kvlens.ui.scenario;
 
+import dev.kvlens.model.InputLimits;
 import dev.kvlens.text.Language;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -32,14 +33,14 @@ public final class KnobsViewModel {
         this.estimator = vm;
         ObservableValue<Boolean> runtime = Bindings.createBooleanBinding(() -> false);
         batch = new KnobViewModel("knob.batch", vm.batchSizeProperty(), Bindings.createObjectBinding(() -> BATCH_STOPS),
-                runtime);
+                runtime, InputLimits.MAX_BATCH);
         context = new KnobViewModel("knob.context", vm.contextLengthProperty(),
-                vm.compileConfigProperty().map(c -> contextStops(c.contextWindowSize())), runtime);
+                vm.compileConfigProperty().map(c -> contextStops(c.contextWindowSize())), runtime, InputLimits.MAX_TOKENS);
         capacity = new KnobViewModel("knob.capacity", vm.kvCapacityProperty(),
-                Bindings.createObjectBinding(() -> CAPACITY_STOPS), runtime);
+                Bindings.createObjectBinding(() -> CAPACITY_STOPS), runtime, InputLimits.MAX_TOKENS);
         prefill = new KnobViewModel("knob.prefill", vm.prefillChunkProperty(),
                 vm.prefillIsRuntimeOverrideProperty().map(r -> r ? withAuto(PREFILL_STOPS) : PREFILL_STOPS),
-                vm.prefillIsRuntimeOverrideProperty().map(r -> !r));
+                vm.prefillIsRuntimeOverrideProperty().map(r -> !r), InputLimits.MAX_TOKENS);
     }
 
     public KnobViewModel batch() {

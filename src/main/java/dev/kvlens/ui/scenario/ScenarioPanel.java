@@ -23,8 +23,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** The left panel: what runs where (model, scheme, device, utilization, shards, rules, mode) and the knobs. */
 public final class ScenarioPanel extends VBox {
@@ -109,16 +107,15 @@ public final class ScenarioPanel extends VBox {
         backendPicker.setConverter(Pickers.converter(Backend::cliName));
         backendPicker.valueProperty().bindBidirectional(vm.customBackendProperty());
         ObservableValue<Boolean> custom = vm.deviceProperty().map(DeviceOption::custom);
-        // always editable: a size typed for a preset makes it a custom device (commitMemory)
+        // always editable: a size typed for a preset makes it a custom device (DeviceMemoryInput)
         backendPicker.disableProperty().bind(custom.map(c -> !c));
-        vm.deviceProperty().subscribe(this::showDeviceMemory);
-        vm.customDeviceBytesProperty().subscribe(b -> showDeviceMemory(vm.deviceProperty().get()));
-        memoryField.setOnAction(e -> commitMemory());
-        memoryField.focusedProperty().addListener((o, was, is) -> {
-            if (!is) {
-                commitMemory();
+        // a preset's backend shows in the (disabled) picker; a custom device keeps the one chosen
+        vm.deviceProperty().subscribe(d -> {
+            if (d != null && !d.custom()) {
+                backendPicker.setValue(d.backend());
             }
         });
+        bindInput(memoryField, texts.deviceMemory());
         HBox memoryRow = new HBox(8, memoryField, backendPicker);
 
         utilizationSlider.setId("utilizationSlider");
@@ -176,48 +173,6 @@ public final class ScenarioPanel extends VBox {
         grid.add(field, 1, row);
     }
 
-    private void showDeviceMemory(DeviceOption option) {
-        if (option == null || memoryField.isFocused()) {
-            return;
-        }
-        long bytes = option.custom() ? vm.customDeviceBytesProperty().get() : option.bytes();
-        if (!option.custom()) {
-            backendPicker.setValue(option.backend());
-        }
-        memoryField.setText(gibText(bytes));
-        memoryField.getStyleClass().remove(Styles.FIELD_INVALID);
-    }
-
-    private static String gibText(long bytes) {
-        return new BigDecimal(bytes).divide(BigDecimal.valueOf(1L << 30), 2, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros().toPlainString();
-    }
-
-    /** A size typed for a preset device makes it a custom device of the same backend: typing is choosing. */
-    private void commitMemory() {
-        DeviceOption current = vm.deviceProperty().get();
-        if (!current.custom() && memoryField.getText().trim().equals(gibText(current.bytes()))) {
-            return; // focus passed through without a change
-        }
-        try {
-            BigDecimal gib = new BigDecimal(memoryField.getText().trim());
-            if (gib.signum() <= 0 || gib.compareTo(BigDecimal.valueOf(1L << 20)) > 0) {
-                throw new NumberFormatException("out of range");
-            }
-            long bytes = gib.multiply(BigDecimal.valueOf(1L << 30)).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-            vm.customDeviceBytesProperty().set(bytes); // before the switch: no estimate sees the old custom size
-            if (!current.custom()) {
-                vm.customBackendProperty().set(current.backend());
-                vm.devices().stream().filter(DeviceOption::custom).findFirst().ifPresent(vm.deviceProperty()::set);
-            }
-            memoryField.getStyleClass().remove(Styles.FIELD_INVALID);
-        } catch (NumberFormatException | ArithmeticException e) {
-            if (!memoryField.getStyleClass().contains(Styles.FIELD_INVALID)) {
-                memoryField.getStyleClass().add(Styles.FIELD_INVALID);
-            }
-        }
-    }
-
     /**
      * The slider shows the view model's value and sets it when the user moves it; it never writes back a value it
      * clamped (a bidirectional binding did: typed 0.2 left the slider at its 0.30 minimum). The field's text,
@@ -238,21 +193,30 @@ public final class ScenarioPanel extends VBox {
         var input = vm.utilizationInput();
         utilizationField.setId("utilizationField");
         utilizationField.setPrefColumnCount(4);
-        utilizationField.textProperty().bindBidirectional(input.textProperty());
-        utilizationField.setOnAction(e -> input.commit());
-        utilizationField.focusedProperty().addListener((o, was, is) -> {
+        bindInput(utilizationField, input);
+    }
+
+    /**
+     * A field whose text, validation and message are a view model's: it commits on Enter and when focus leaves; while
+     * the text is refused the field is marked and its tooltip says why.
+     */
+    static void bindInput(TextField field, TypedField input) {
+        field.textProperty().bindBidirectional(input.textProperty());
+        field.setOnAction(e -> input.commit());
+        field.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 input.commit();
             }
         });
-        input.invalidProperty().subscribe(bad -> {
-            utilizationField.getStyleClass().remove(Styles.FIELD_INVALID);
-            if (bad) {
-                utilizationField.getStyleClass().add(Styles.FIELD_INVALID);
-            }
-        });
+        Tooltip normal = field.getTooltip();
         Tooltip problem = new Tooltip();
         problem.textProperty().bind(input.errorProperty());
-        input.invalidProperty().subscribe(bad -> utilizationField.setTooltip(bad ? problem : null));
+        input.invalidProperty().subscribe(bad -> {
+            field.getStyleClass().remove(Styles.FIELD_INVALID);
+            if (bad) {
+                field.getStyleClass().add(Styles.FIELD_INVALID);
+            }
+            field.setTooltip(bad ? problem : normal);
+        });
     }
 }

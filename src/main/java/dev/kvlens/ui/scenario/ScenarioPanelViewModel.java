@@ -24,6 +24,7 @@ public final class ScenarioPanelViewModel {
     private final ObservableValue<String> removeShown;
     private final DraftModelsViewModel draftModels;
     private final KnobsViewModel knobs;
+    private final DeviceMemoryInput deviceMemory;
 
     public ScenarioPanelViewModel(EstimatorViewModel estimator) {
         this.estimator = estimator;
@@ -33,6 +34,7 @@ public final class ScenarioPanelViewModel {
                 estimator.modelProperty().get().name()), estimator.modelProperty(), Language.localeProperty());
         this.draftModels = new DraftModelsViewModel(estimator);
         this.knobs = new KnobsViewModel(estimator);
+        this.deviceMemory = new DeviceMemoryInput(estimator);
     }
 
     /** The estimator the panel's controls edit. */
@@ -43,6 +45,11 @@ public final class ScenarioPanelViewModel {
     /** The "Draft models" row (rules §3.8). */
     public DraftModelsViewModel draftModels() {
         return draftModels;
+    }
+
+    /** The device memory field: its text, validation and message. */
+    public DeviceMemoryInput deviceMemory() {
+        return deviceMemory;
     }
 
     /** The trade-off knobs (rules §3.5). */

@@ -106,7 +106,7 @@ class ScenarioPanelViewModelTest {
         assertThat(prefill.autoAllowed()).isTrue();
         Language.set(Language.CHINESE);
         assertThat(prefill.badgeProperty().getValue()).isEqualTo("运行时覆盖");
-        assertThat(vm.knobs().batch().autoTextProperty().getValue()).isEqualTo("自动");
+        assertThat(vm.knobs().batch().promptProperty().get()).isEqualTo("自动");
         assertThat(vm.knobs().batch().titleProperty().getValue()).isNotEqualTo("Batch size");
     }
 
