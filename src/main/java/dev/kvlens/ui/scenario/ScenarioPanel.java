@@ -34,7 +34,7 @@ public final class ScenarioPanel extends VBox {
     private final ComboBox<DeviceOption> devicePicker = new ComboBox<>();
     private final TextField memoryField = new TextField();
     private final ComboBox<Backend> backendPicker = new ComboBox<>(FXCollections.observableArrayList(Backend.values()));
-    private final Slider utilizationSlider = new Slider(UtilizationRange.MIN, UtilizationRange.MAX,
+    private final Slider utilizationSlider = new Slider(UtilizationRange.SLIDER_MIN, UtilizationRange.SLIDER_MAX,
             EstimatorViewModel.DEFAULT_UTILIZATION);
     private final TextField utilizationField = new TextField();
     private final ComboBox<Integer> tpPicker = new ComboBox<>(FXCollections.observableArrayList(1, 2, 4, 8));
@@ -126,6 +126,13 @@ public final class ScenarioPanel extends VBox {
         bindUtilization();
         HBox.setHgrow(utilizationSlider, Priority.ALWAYS);
         HBox utilizationRow = new HBox(8, utilizationSlider, utilizationField);
+        Label aboveDevice = new Label();
+        aboveDevice.setId("utilizationWarning");
+        aboveDevice.getStyleClass().add(Styles.NOTE);
+        aboveDevice.setWrapText(true);
+        aboveDevice.textProperty().bind(vm.utilizationInput().warningProperty());
+        aboveDevice.visibleProperty().bind(aboveDevice.textProperty().isNotEmpty());
+        aboveDevice.managedProperty().bind(aboveDevice.visibleProperty());
 
         tpPicker.setId("tpPicker");
         tpPicker.valueProperty().bindBidirectional(tpValue);
@@ -151,7 +158,7 @@ public final class ScenarioPanel extends VBox {
         addRow(grid, 1, "scenario.quantization", quantizationPicker, null);
         addRow(grid, 2, "scenario.device", devicePicker, null);
         addRow(grid, 3, "scenario.deviceMemory", memoryRow, "scenario.deviceMemory.tooltip");
-        addRow(grid, 4, "scenario.utilization", utilizationRow, "scenario.utilization.tooltip");
+        addRow(grid, 4, "scenario.utilization", new VBox(2, utilizationRow, aboveDevice), "scenario.utilization.tooltip");
         addRow(grid, 5, "scenario.tp", tpPicker, "scenario.tp.tooltip");
         addRow(grid, 6, "scenario.rules", rulesPicker, "scenario.rules.tooltip");
         return grid;
@@ -175,7 +182,8 @@ public final class ScenarioPanel extends VBox {
 
     /**
      * The slider shows the view model's value and sets it when the user moves it; it never writes back a value it
-     * clamped (a bidirectional binding did: typed 0.2 left the slider at its 0.30 minimum). The field's text,
+     * clamped (a bidirectional binding did: typed 0.2 left the slider at its 0.30 minimum), so a value typed beyond
+     * its range (above 1, below 0.01) is kept while the slider rests at its end. The field's text,
      * validation and message are the view model's.
      */
     private void bindUtilization() {
