@@ -46,9 +46,8 @@ public record AdditionalModel(ModelDescription description, Quantization scheme,
      * @throws IllegalArgumentException naming the source when the config names no scheme
      */
     public static AdditionalModel of(ModelDescription description, Optional<ByteFigure> params) {
-        Quantization scheme = description.quantization().orElseThrow(() -> new IllegalArgumentException(
-                description.source() + ": quantization is missing (an additional model's mlc-chat-config.json must "
-                        + "name its scheme)"));
+        Quantization scheme = description.quantization().orElseThrow(() -> new dev.kvlens.text.PhrasedException("model.check.additionalScheme",
+                description.source()));
         return new AdditionalModel(description, scheme, params, Optional.empty());
     }
 

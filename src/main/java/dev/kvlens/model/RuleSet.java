@@ -96,6 +96,6 @@ public record RuleSet(
     public static RuleSet require(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT);
         return ALL.stream().filter(r -> r.id.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown rules '" + id + "' (expected d2025, d2024mid or c2024)"));
+                .orElseThrow(() -> new dev.kvlens.text.PhrasedException("model.check.unknownRules", id));
     }
 }

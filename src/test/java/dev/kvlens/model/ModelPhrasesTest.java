@@ -95,4 +95,32 @@ class ModelPhrasesTest {
         assertThat(Phrases.format(ZH, m.phrase())).isEqualTo("Qwen-7B-Chat-q4f16_1-mali.so 是 qwen（32 层，每个分片 32 个 "
                 + "KV 头，维度 128），而 Llama-3-8B-Instruct 是 llama（32 层，每个分片 8 个 KV 头，维度 128）：两者描述的是不同的模型");
     }
+
+    @Test
+    void aValueThePersonTypedIsRefusedInBothLanguages() {
+        assertThatThrownBy(() -> EngineOverrides.NONE.withMaxNumSequence(java.util.OptionalLong.of(0)))
+                .isInstanceOf(PhrasedException.class)
+                .hasMessage("max_num_sequence must be between 1 and 2147483647, got 0") // CliTest: "must be between 1"
+                .satisfies(e -> assertThat(Phrases.message(ZH, e))
+                        .isEqualTo("max_num_sequence 必须介于 1 和 2147483647 之间，实际为 0"));
+        assertThatThrownBy(() -> Quantization.require("q9f99"))
+                .hasMessageStartingWith("unknown quantization 'q9f99' (known: q0f16, ")
+                .satisfies(e -> assertThat(Phrases.message(ZH, e)).startsWith("未知的量化方案“q9f99”（已知：q0f16, "));
+    }
+
+    @Test
+    void aValueBeyondTheLimitsNamesItsFieldInBothLanguages() {
+        ModelDescription llama = TestScenarios.preset("llama-3-8b");
+        dev.kvlens.model.architecture.ModelGeometry g = llama.geometry();
+        ModelDescription deep = new ModelDescription(llama.id(), llama.name(), new dev.kvlens.model.architecture.ModelGeometry(
+                g.modelType(), g.family(), 65_536, g.numAttentionHeads(), g.numKeyValueHeads(), g.headDim(),
+                g.hiddenSize(), g.intermediateSize(), g.vocabSize(), g.tieWordEmbeddings(), false), llama.quantization(),
+                llama.compile(), llama.chatConfig(), llama.source());
+
+        InputLimits.Violation v = InputLimits.check(deep).orElseThrow();
+
+        // HostileReprosTest: "field 'num_hidden_layers' is 65536, more than 4096"
+        assertThat(v.message()).isEqualTo("field 'num_hidden_layers' is 65536, more than 4096 (KV Lens's limit)");
+        assertThat(Phrases.format(ZH, v.phrase())).isEqualTo("字段“num_hidden_layers”为 65536，超过 4096（KV Lens 的上限）");
+    }
 }
