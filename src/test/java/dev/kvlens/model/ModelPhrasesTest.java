@@ -123,4 +123,26 @@ class ModelPhrasesTest {
         assertThat(v.message()).isEqualTo("field 'num_hidden_layers' is 65536, more than 4096 (KV Lens's limit)");
         assertThat(Phrases.format(ZH, v.phrase())).isEqualTo("字段“num_hidden_layers”为 65536，超过 4096（KV Lens 的上限）");
     }
+
+    @Test
+    void theRuleSetsAreNamedInBothLanguages() {
+        for (RuleSet rules : RuleSet.ALL) {
+            assertThat(Phrases.format(EN, rules.phrase())).isEqualTo(rules.label());
+        }
+        assertThat(Phrases.format(ZH, RuleSet.C2024.phrase()))
+                .isEqualTo("MLC-LLM 引擎规则 C-2024（Python engine_base.py，2024-04-23 至 2024-05-03）");
+    }
+
+    @Test
+    void theWaterfallsFormulasReadInChinese() {
+        Estimate e = Estimator.estimate(TestScenarios.scenario(TestScenarios.library("llama-3-8b", "q4f16_1",
+                CompileConfig.defaultsFor(8192), 100 * TestScenarios.MIB), TestScenarios.RTX4090_BYTES, EngineMode.LOCAL,
+                RuleSet.D2025));
+
+        List<Waterfall.Step> steps = Waterfall.of(e, e.selected());
+
+        assertThat(Phrases.format(EN, steps.get(2).formula())).isEqualTo("temp_buffer × 2 (\"for safety\")");
+        assertThat(Phrases.format(ZH, steps.get(2).formula())).isEqualTo("temp_buffer × 2（“为了安全”）");
+        assertThat(Phrases.format(ZH, steps.get(1).formula())).isEqualTo("各函数 memory_usage 的最大值");
+    }
 }

@@ -85,6 +85,11 @@ public final class ImportViewModel {
         return Language.text(key);
     }
 
+    /** A phrase of the comparison table in the current language (the table is rebuilt on a switch). */
+    public String said(Phrase phrase) {
+        return Phrases.get(phrase);
+    }
+
     /** The overlay's texts: verdict and solved device memory. */
     public OverlayViewModel overlay() {
         return overlay;
