@@ -57,7 +57,9 @@ public record AdditionalModel(ModelDescription description, Quantization scheme,
             return ModelLibrary.build(description, scheme, description.compile(), paramsBytes.orElse(null),
                     tempFuncBytes.orElse(null), target);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(description.source() + ": " + e.getMessage(), e);
+            throw new dev.kvlens.text.PhrasedException(dev.kvlens.text.Phrase.of("error.input", description.source(),
+                    e instanceof dev.kvlens.text.Phrased p && p.phrase() != null ? p.phrase()
+                            : dev.kvlens.text.Phrase.of("text.verbatim", String.valueOf(e.getMessage()))));
         }
     }
 }
