@@ -37,7 +37,7 @@ public final class SameModel {
 
         /** "X is qwen (…), but Y is llama (…)": the two models side by side (the window's notes). */
         public Phrase comparison() {
-            return Phrase.of("model.sameModel.is", source, describe(theirType, theirKv), ourName,
+            return Phrase.of("import.note.mismatch", source, describe(theirType, theirKv), ourName,
                     describe(ourType, ourKv));
         }
 
@@ -85,7 +85,7 @@ public final class SameModel {
     }
 
     private static Object describe(String type, Optional<KvCacheGeometry> kv) {
-        return kv.<Object>map(k -> Phrase.of("model.sameModel.geometry", type, String.valueOf(k.numHiddenLayers()),
+        return kv.<Object>map(k -> Phrase.of("import.note.geometry", type, String.valueOf(k.numHiddenLayers()),
                 String.valueOf(k.numKeyValueHeads()), String.valueOf(k.headDim()))).orElse(type);
     }
 }
