@@ -50,6 +50,21 @@ public record ByteFigure(long bytes, Provenance provenance, Phrase note) {
         return Phrases.format(Locale.ENGLISH, note);
     }
 
+    /**
+     * Two figures are the same when bytes, provenance and the detail as written (English) agree: a figure saved in a
+     * scenario file and read back (its detail then is text) equals the one that was saved.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ByteFigure f && f.bytes == bytes && f.provenance == provenance
+                && f.detail().equals(detail());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(bytes, provenance, detail());
+    }
+
     /** A figure given by the user or an artifact, with a detail already worded (a file or option name). */
     public static ByteFigure given(long bytes, String detail) {
         return new ByteFigure(bytes, Provenance.GIVEN, detail);
