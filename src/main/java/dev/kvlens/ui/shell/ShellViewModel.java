@@ -103,6 +103,11 @@ public final class ShellViewModel {
         return Language.get(key, args);
     }
 
+    /** The About box's text now: the rule set's label in the current language, MLC's commit. */
+    public String aboutText(AboutInfo about) {
+        return Language.get("about.body", Phrases.get(about.rules()), about.mlcCommit());
+    }
+
     /** Shows a message in the status line (until the estimate changes). */
     public void report(String message) {
         status.set(message);
