@@ -18,7 +18,7 @@ final class ScreensFactory {
     }
 
     static dev.kvlens.ui.shell.Screens build(EstimatorViewModel viewModel, Executor ioExecutor, RecentFiles recent) {
-        AboutInfo about = new AboutInfo(AppVersion.version(), RuleSet.D2025.label(), RuleSet.D2025.mlcCommit());
+        AboutInfo about = new AboutInfo(AppVersion.version(), RuleSet.D2025.phrase(), RuleSet.D2025.mlcCommit());
         List<dev.kvlens.model.Device> presets = PresetCatalog.load().devices().stream()
                 .map(PresetCatalog.DevicePreset::device).toList();
         dev.kvlens.ui.explore.solve.SolveViewModel solve = new dev.kvlens.ui.explore.solve.SolveViewModel(viewModel, presets);

@@ -46,9 +46,8 @@ public record AdditionalModel(ModelDescription description, Quantization scheme,
      * @throws IllegalArgumentException naming the source when the config names no scheme
      */
     public static AdditionalModel of(ModelDescription description, Optional<ByteFigure> params) {
-        Quantization scheme = description.quantization().orElseThrow(() -> new IllegalArgumentException(
-                description.source() + ": quantization is missing (an additional model's mlc-chat-config.json must "
-                        + "name its scheme)"));
+        Quantization scheme = description.quantization().orElseThrow(() -> new dev.kvlens.text.PhrasedException("model.check.additionalScheme",
+                description.source()));
         return new AdditionalModel(description, scheme, params, Optional.empty());
     }
 
@@ -58,7 +57,9 @@ public record AdditionalModel(ModelDescription description, Quantization scheme,
             return ModelLibrary.build(description, scheme, description.compile(), paramsBytes.orElse(null),
                     tempFuncBytes.orElse(null), target);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(description.source() + ": " + e.getMessage(), e);
+            throw new dev.kvlens.text.PhrasedException(dev.kvlens.text.Phrase.of("error.input", description.source(),
+                    e instanceof dev.kvlens.text.Phrased p && p.phrase() != null ? p.phrase()
+                            : dev.kvlens.text.Phrase.of("text.verbatim", String.valueOf(e.getMessage()))));
         }
     }
 }

@@ -34,7 +34,6 @@ public enum Backend {
                 return backend;
             }
         }
-        throw new IllegalArgumentException(
-                "unknown backend '" + name + "' (expected cuda, rocm, vulkan, metal or opencl)");
+        throw new dev.kvlens.text.PhrasedException("model.check.unknownBackend", name);
     }
 }

@@ -13,14 +13,15 @@ public record ChatConfigValues(int contextWindowSize, int prefillChunkSize, int 
 
     public ChatConfigValues {
         if (contextWindowSize == 0 || contextWindowSize < -1) {
-            throw new IllegalArgumentException("context_window_size must be positive or -1, got " + contextWindowSize);
+            throw new dev.kvlens.text.PhrasedException("model.check.positiveOrNone", "context_window_size",
+                    String.valueOf(contextWindowSize));
         }
         if (prefillChunkSize == 0 || prefillChunkSize < -1) {
-            throw new IllegalArgumentException("prefill_chunk_size must be positive, got " + prefillChunkSize);
+            throw new dev.kvlens.text.PhrasedException("model.check.positive", "prefill_chunk_size", String.valueOf(prefillChunkSize));
         }
         if (workspacePrefillChunkSize == 0 || workspacePrefillChunkSize < -1) {
-            throw new IllegalArgumentException("model_config.prefill_chunk_size must be positive (or -1 for a Medusa "
-                    + "model), got " + workspacePrefillChunkSize);
+            throw new dev.kvlens.text.PhrasedException("model.check.positiveOrMedusa", "model_config.prefill_chunk_size",
+                    String.valueOf(workspacePrefillChunkSize));
         }
     }
 

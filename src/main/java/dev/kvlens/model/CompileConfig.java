@@ -25,23 +25,25 @@ public record CompileConfig(
 
     public CompileConfig {
         if (contextWindowSize == 0 || contextWindowSize < -1) {
-            throw new IllegalArgumentException("context_window_size must be positive or -1, got " + contextWindowSize);
+            throw new dev.kvlens.text.PhrasedException("model.check.positiveOrNone", "context_window_size",
+                    String.valueOf(contextWindowSize));
         }
         if (prefillChunkSize == 0 || prefillChunkSize < -1) {
-            throw new IllegalArgumentException("prefill_chunk_size must be positive (or -1 for a Medusa model), got "
-                    + prefillChunkSize);
+            throw new dev.kvlens.text.PhrasedException("model.check.positiveOrMedusa", "prefill_chunk_size",
+                    String.valueOf(prefillChunkSize));
         }
         if (maxBatchSize <= 0) {
-            throw new IllegalArgumentException("max_batch_size must be positive, got " + maxBatchSize);
+            throw new dev.kvlens.text.PhrasedException("model.check.positive", "max_batch_size", String.valueOf(maxBatchSize));
         }
         if (tensorParallelShards <= 0) {
-            throw new IllegalArgumentException("tensor_parallel_shards must be positive, got " + tensorParallelShards);
+            throw new dev.kvlens.text.PhrasedException("model.check.positive", "tensor_parallel_shards", String.valueOf(tensorParallelShards));
         }
         if (pipelineParallelStages <= 0) {
-            throw new IllegalArgumentException("pipeline_parallel_stages must be positive, got " + pipelineParallelStages);
+            throw new dev.kvlens.text.PhrasedException("model.check.positive", "pipeline_parallel_stages", String.valueOf(pipelineParallelStages));
         }
         if (slidingWindowSize == 0 || slidingWindowSize < -1) {
-            throw new IllegalArgumentException("sliding_window_size must be positive or -1, got " + slidingWindowSize);
+            throw new dev.kvlens.text.PhrasedException("model.check.positiveOrNone", "sliding_window_size",
+                    String.valueOf(slidingWindowSize));
         }
     }
 

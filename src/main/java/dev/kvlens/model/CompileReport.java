@@ -52,7 +52,7 @@ public record CompileReport(Era era, long paramsBytes, long tempFuncBytes, long 
                     return era;
                 }
             }
-            throw new IllegalArgumentException("unknown compile report era '" + id + "' (expected 2025, 2024-05, 2024-03 or 2024-01)");
+            throw new dev.kvlens.text.PhrasedException("model.check.unknownEra", id);
         }
     }
 

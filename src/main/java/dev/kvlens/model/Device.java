@@ -16,7 +16,7 @@ public record Device(String name, Backend backend, long totalGlobalMemoryBytes) 
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(backend, "backend");
         if (totalGlobalMemoryBytes <= 0) {
-            throw new IllegalArgumentException("device memory must be positive, got " + totalGlobalMemoryBytes + " bytes");
+            throw new dev.kvlens.text.PhrasedException("model.check.deviceMemory", String.valueOf(totalGlobalMemoryBytes));
         }
     }
 }

@@ -18,6 +18,6 @@ public enum EngineMode {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("unknown engine mode '" + name + "' (expected local, interactive or server)");
+        throw new dev.kvlens.text.PhrasedException("model.check.unknownMode", name);
     }
 }

@@ -43,7 +43,8 @@ public record EngineOverrides(
 
     private static void check(String name, OptionalLong value) {
         if (value.isPresent() && (value.getAsLong() <= 0 || value.getAsLong() > MAX_VALUE)) {
-            throw new IllegalArgumentException(name + " must be between 1 and " + MAX_VALUE + ", got " + value.getAsLong());
+            throw new dev.kvlens.text.PhrasedException("model.check.between", name, String.valueOf(MAX_VALUE),
+                    String.valueOf(value.getAsLong()));
         }
     }
 }

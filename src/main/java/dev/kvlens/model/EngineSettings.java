@@ -18,7 +18,7 @@ public record EngineSettings(EngineMode mode, OptionalDouble gpuMemoryUtilizatio
             // rules §3.1: MLC checks no range and uses values above 1 as given; KV Lens refuses only values
             // that cannot plan any memory (≤ 0) or are not numbers.
             if (!(u > 0 && Double.isFinite(u))) {
-                throw new IllegalArgumentException("gpu_memory_utilization must be a number above 0, got " + u);
+                throw new dev.kvlens.text.PhrasedException("model.check.utilization", String.valueOf(u));
             }
         }
     }

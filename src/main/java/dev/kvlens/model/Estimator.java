@@ -24,22 +24,20 @@ public final class Estimator {
         for (ModelLibrary additional : scenario.additionalModels()) {
             if (additional.geometry().family().usesRnnState() != rnn) {
                 // ModelsUseKVCache (config.cc), MLC's own message.
-                throw new IllegalArgumentException("Invalid models in EngineConfig. Models must be all RNN model or "
+                throw new dev.kvlens.text.PhrasedException("model.mlc.says", "Invalid models in EngineConfig. Models must be all RNN model or "
                         + "none model is RNN model.");
             }
             if (additional.geometry().kvStateKind() == KvStateKind.NONE && scenario.rules() != RuleSet.D2025) {
-                throw new IllegalArgumentException("the " + scenario.rules().id() + " rules have no Medusa model ("
-                        + additional.name() + "): " + (scenario.rules() == RuleSet.C2024
-                        ? "MLC-LLM's April-2024 engine predates it" : "KV Lens models Medusa with the d2025 rules only"));
+                throw new dev.kvlens.text.PhrasedException(scenario.rules() == RuleSet.C2024 ? "model.check.medusaPredates"
+                        : "model.check.medusaD2025", scenario.rules().id(), additional.name());
             }
         }
         if (rnn && !scenario.additionalModels().isEmpty()) {
-            throw new IllegalArgumentException("KV Lens estimates additional models on the KV-cache path only, "
-                    + "not next to an RWKV (RNN state) model");
+            throw new dev.kvlens.text.PhrasedException("model.check.rnnAdditional");
         }
         if (rnn) {
             if (scenario.rules() != RuleSet.D2025) {
-                throw new IllegalArgumentException("RWKV (RNN state) models are estimated with the d2025 rules only");
+                throw new dev.kvlens.text.PhrasedException("model.check.rnnRules");
             }
             return RnnStateEstimator.estimate(scenario);
         }

@@ -2,6 +2,7 @@ package dev.kvlens.model;
 
 import dev.kvlens.model.architecture.KvCacheGeometry;
 import dev.kvlens.model.architecture.Quantization;
+import dev.kvlens.text.Phrase;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -29,7 +30,7 @@ public final class Imports {
      * @param notes  what was taken from where, and disagreements
      */
     public record Applied(ModelDescription model, Optional<ByteFigure> params, Optional<ByteFigure> temp,
-                          List<String> notes) {
+                          List<Phrase> notes) {
         public Applied {
             notes = List.copyOf(notes);
         }
@@ -37,31 +38,31 @@ public final class Imports {
 
     /** Applies a compile log: limits from "Registering metadata", the temporary buffer, a parameter check. */
     public static Applied compileLog(ModelDescription model, Quantization scheme, PrintedLog.Compile log, String source) {
-        List<String> notes = new ArrayList<>();
+        List<Phrase> notes = new ArrayList<>();
         ModelDescription limited = CompileLimits.apply(model, log.metadata());
         if (!log.metadata().isEmpty()) {
-            notes.add("compile-time limits from " + source + " (Registering metadata)");
+            notes.add(Phrase.of("model.import.limitsFrom", source));
         }
-        Optional<ByteFigure> temp = log.tempMib().map(mib -> figure(mib, "Temporary buffer " + mib.toPlainString()
-                + " MB in " + source));
+        Optional<ByteFigure> temp = log.tempMib().map(mib -> figure(mib, Phrase.of("model.figure.logTemp",
+                mib.toPlainString(), source)));
         if (temp.isEmpty()) {
-            temp = log.largestFunction().map(f -> figure(f.getValue(), "function " + f.getKey() + " "
-                    + f.getValue().toPlainString() + " MB in " + source));
+            temp = log.largestFunction().map(f -> figure(f.getValue(), Phrase.of("model.figure.logFunction",
+                    f.getKey(), f.getValue().toPlainString(), source)));
         }
-        temp.ifPresent(t -> notes.add("temporary buffer from " + source + ": " + t.detail()));
+        temp.ifPresent(t -> notes.add(Phrase.of("model.import.tempFrom", source, t.note())));
         Optional<ByteFigure> params = Optional.empty();
         if (log.paramsMib().isPresent()) {
             BigDecimal printed = log.paramsMib().get();
             if (!limited.geometry().family().hasKnownLayout()) {
-                params = Optional.of(figure(printed, "Parameters " + printed.toPlainString() + " MB in " + source));
-                notes.add("parameters from " + source + " (the layout of " + limited.geometry().modelType() + " is not known)");
+                params = Optional.of(figure(printed, Phrase.of("model.figure.logParams", printed.toPlainString(), source)));
+                notes.add(Phrase.of("model.import.paramsFrom", source, limited.geometry().modelType()));
             } else {
                 long ours = ParameterBytes.of(limited.geometry(), scheme, limited.compile().tensorParallelShards());
                 String oursText = Mib.format(ours, printed.scale());
                 if (!oursText.equals(printed.toPlainString())) {
-                    params = Optional.of(figure(printed, "Parameters " + printed.toPlainString() + " MB in " + source));
-                    notes.add("the log's parameters (" + printed.toPlainString() + " MB) differ from the " + scheme.name()
-                            + " layout (" + oursText + " MB): using the log's");
+                    params = Optional.of(figure(printed, Phrase.of("model.figure.logParams", printed.toPlainString(), source)));
+                    notes.add(Phrase.of("model.import.paramsDiffer", printed.toPlainString(), scheme.name(),
+                            oursText));
                 }
             }
         }
@@ -70,27 +71,28 @@ public final class Imports {
 
     /** Applies library metadata: exact bytes and limits. */
     public static Applied metadata(ModelDescription model, LibraryMetadata metadata, String source) {
-        List<String> notes = new ArrayList<>();
+        List<Phrase> notes = new ArrayList<>();
         ModelDescription limited = CompileLimits.apply(model, metadata.limits());
         Optional<ByteFigure> params = metadata.paramsBytes().isPresent()
-                ? Optional.of(ByteFigure.given(metadata.paramsBytes().getAsLong(), "from " + source))
+                ? Optional.of(ByteFigure.fromFile(metadata.paramsBytes().getAsLong(), source))
                 : Optional.empty();
         if (!metadata.unresolved().isEmpty()) {
-            notes.add("parameters not taken from " + source + ": unknown dimension(s) " + metadata.unresolved());
+            notes.add(Phrase.of("model.import.unresolved", source, String.valueOf(metadata.unresolved())));
         }
         Optional<ByteFigure> temp = metadata.tempFuncBytes().isPresent()
-                ? Optional.of(ByteFigure.given(metadata.tempFuncBytes().getAsLong(), "from " + source + " (memory_usage)"))
+                ? Optional.of(ByteFigure.given(metadata.tempFuncBytes().getAsLong(),
+                        Phrase.of("model.figure.memoryUsage", source)))
                 : Optional.empty();
         metadata.kvCache().ifPresent(kv -> {
             KvCacheGeometry ours = limited.geometry().kvCache(limited.compile().tensorParallelShards());
             if (!ours.equals(kv)) {
-                notes.add("the library's KV cache geometry " + kv + " differs from the model's " + ours);
+                notes.add(Phrase.of("model.import.kvDiffers", String.valueOf(kv), String.valueOf(ours)));
             }
         });
         return new Applied(limited, params, temp, notes);
     }
 
-    private static ByteFigure figure(BigDecimal mib, String detail) {
+    private static ByteFigure figure(BigDecimal mib, Phrase detail) {
         return ByteFigure.given(mib.multiply(MIB).setScale(0, RoundingMode.HALF_EVEN).longValueExact(), detail);
     }
 }

@@ -3,7 +3,12 @@ package dev.kvlens.model;
 import dev.kvlens.model.architecture.KvStateKind;
 import dev.kvlens.model.architecture.ModelGeometry;
 
+import dev.kvlens.text.Phrase;
+import dev.kvlens.text.PhrasedException;
+import dev.kvlens.text.Phrases;
+
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,13 +59,23 @@ public final class InputLimits {
     /**
      * A value out of bounds.
      *
-     * @param field    the config's name of the field
-     * @param problem  what is wrong, with the bound
+     * @param field  the config's name of the field
+     * @param what   what is wrong, with the bound, for people in any language
      */
-    public record Violation(String field, String problem) {
-        /** "field 'x' is …". */
+    public record Violation(String field, Phrase what) {
+        /** What is wrong, in English (the readers' messages). */
+        public String problem() {
+            return Phrases.format(Locale.ENGLISH, what);
+        }
+
+        /** "field 'x' is …", in any language. */
+        public Phrase phrase() {
+            return Phrase.of("model.limits.message", field, what);
+        }
+
+        /** "field 'x' is …", in English. */
         public String message() {
-            return "field '" + field + "' " + problem;
+            return Phrases.format(Locale.ENGLISH, phrase());
         }
     }
 
@@ -84,8 +99,8 @@ public final class InputLimits {
         }
         long kvElements = (long) g.headDim() * g.numKeyValueHeads() * g.numHiddenLayers();
         if (kvElements > MAX_KV_ELEMENTS_PER_TOKEN) {
-            return Optional.of(new Violation("head_dim", "× num_key_value_heads × num_hidden_layers is " + kvElements
-                    + ", more than " + MAX_KV_ELEMENTS_PER_TOKEN + " (KV cache elements per token)"));
+            return Optional.of(new Violation("head_dim", Phrase.of("model.limits.kvElements", String.valueOf(kvElements),
+                    String.valueOf(MAX_KV_ELEMENTS_PER_TOKEN))));
         }
         return check(d.compile());
     }
@@ -134,32 +149,35 @@ public final class InputLimits {
     /** A byte count in bounds (0 allowed). */
     public static Optional<Violation> bytes(String field, long bytes) {
         if (bytes < 0) {
-            return Optional.of(new Violation(field, "is negative: " + bytes));
+            return Optional.of(new Violation(field, Phrase.of("model.limits.negative", String.valueOf(bytes))));
         }
         return bytes > MAX_BYTES
-                ? Optional.of(new Violation(field, "is " + bytes + " bytes, more than 1 PiB (" + MAX_BYTES + ")"))
+                ? Optional.of(new Violation(field, Phrase.of("model.limits.bytes", String.valueOf(bytes),
+                        String.valueOf(MAX_BYTES))))
                 : Optional.empty();
     }
 
     /** A MiB figure (MLC's "MB") in bounds. */
     public static Optional<Violation> mib(String field, BigDecimal mib) {
         if (mib.signum() < 0) {
-            return Optional.of(new Violation(field, "is negative: " + mib.toPlainString() + " MB"));
+            return Optional.of(new Violation(field, Phrase.of("model.limits.negativeMib", mib.toPlainString())));
         }
         return mib.compareTo(MAX_MIB) > 0
-                ? Optional.of(new Violation(field, "is " + mib.toPlainString() + " MB, more than 1 PiB (" + MAX_MIB + " MB)"))
+                ? Optional.of(new Violation(field, Phrase.of("model.limits.mib", mib.toPlainString(),
+                        MAX_MIB.toString())))
                 : Optional.empty();
     }
 
-    /** Throws IllegalArgumentException with the violation's message. */
+    /** Throws a {@link PhrasedException} (an IllegalArgumentException) with the violation's message. */
     public static void require(Optional<Violation> violation) {
         violation.ifPresent(v -> {
-            throw new IllegalArgumentException(v.message());
+            throw new PhrasedException(v.phrase());
         });
     }
 
     private static Optional<Violation> range(String field, long value, long max) {
-        return value > max ? Optional.of(new Violation(field, "is " + value + ", more than " + max + " (KV Lens's limit)"))
+        return value > max ? Optional.of(new Violation(field, Phrase.of("model.limits.range",
+                String.valueOf(value), String.valueOf(max))))
                 : Optional.empty();
     }
 

@@ -25,8 +25,7 @@ final class KvCacheEstimator {
         RuleSet rules = s.rules();
         EngineOverrides overrides = s.engine().overrides();
         if (!rules.userMaxSingleSequenceLength() && overrides.maxSingleSequenceLength().isPresent()) {
-            throw new IllegalArgumentException("the " + rules.id()
-                    + " rules have no max_single_sequence_length override (it arrived with MLC-LLM in 2024-08)");
+            throw new dev.kvlens.text.PhrasedException("model.check.noSingleLength", rules.id());
         }
         List<ModelLibrary> models = s.models();
         ModelLimits limits = ModelLimits.of(models, rules);

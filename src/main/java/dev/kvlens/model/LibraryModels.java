@@ -4,6 +4,8 @@ import dev.kvlens.model.architecture.KvCacheGeometry;
 import dev.kvlens.model.architecture.ModelFamily;
 import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.architecture.Quantization;
+import dev.kvlens.text.Phrase;
+import dev.kvlens.text.PhrasedException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,25 +31,20 @@ public final class LibraryModels {
      * @param notes receives what had to be assumed, in the user's words
      * @throws IllegalArgumentException naming the library and what it lacks
      */
-    public static ModelDescription describe(String file, LibraryMetadata m, List<String> notes) {
-        String type = m.modelType().orElseThrow(() -> new IllegalArgumentException(file + ": the metadata has no model_type"));
+    public static ModelDescription describe(String file, LibraryMetadata m, List<Phrase> notes) {
+        String type = m.modelType().orElseThrow(() -> new PhrasedException("model.library.noModelType", file));
         if (ModelFamily.fromModelType(type).usesRnnState()) {
-            throw new IllegalArgumentException(file + ": " + type + " keeps an RNN state, whose size needs the model's "
-                    + "config; give the model folder (--model DIR) with the library");
+            throw new PhrasedException("model.library.rnnState", file, type);
         }
-        KvCacheGeometry kv = m.kvCache().orElseThrow(() -> new IllegalArgumentException(file
-                + ": the metadata has no kv_cache entry (libraries built before March 2024 lack it); give the model "
-                + "folder (--model DIR) or its mlc-chat-config.json with the library"));
-        long vocab = m.vocabSize().orElseThrow(() -> new IllegalArgumentException(file + ": the parameter shapes use the "
-                + "symbolic dimension vocab_size; give the model folder (--model DIR) or its mlc-chat-config.json so it "
-                + "can be resolved"));
+        KvCacheGeometry kv = m.kvCache().orElseThrow(() -> new PhrasedException("model.library.noKvCache", file));
+        long vocab = m.vocabSize().orElseThrow(() -> new PhrasedException("model.library.symbolicVocab", file));
         Quantization scheme = m.quantization().flatMap(Quantization::byName).orElseThrow(() ->
-                new IllegalArgumentException(file + ": the metadata names no quantization KV Lens knows ("
-                        + m.quantization().orElse("none") + ")"));
+                new PhrasedException("model.library.unknownScheme", file,
+                        m.quantization().<Object>map(q -> q).orElse(Phrase.of("model.library.noScheme"))));
         PrintedLog.RegisteredMetadata limits = m.limits();
         int tp = limits.tensorParallelShards().orElse(1);
         int prefill = limits.prefillChunkSize().orElseThrow(() ->
-                new IllegalArgumentException(file + ": the metadata has no prefill_chunk_size"));
+                new PhrasedException("model.library.noPrefill", file));
         int maxBatch = limits.maxBatchSize().orElseGet(() -> assumedMaxBatch(m, notes));
         CompileConfig compile = new CompileConfig(limits.contextWindowSize().orElse(-1), prefill, maxBatch, tp,
                 limits.pipelineParallelStages().orElse(1), limits.slidingWindowSize().orElse(-1));
@@ -63,12 +60,11 @@ public final class LibraryModels {
      * Libraries built before 2024-05-29 record no max_batch_size (rules §2.1); today's runtime cannot load them. They were
      * built with gen_config's default of then (80), or with 1, which shows as batch_decode costing what decode costs.
      */
-    private static int assumedMaxBatch(LibraryMetadata m, List<String> notes) {
+    private static int assumedMaxBatch(LibraryMetadata m, List<Phrase> notes) {
         Map<String, Long> f = m.functionBytes();
         boolean one = f.containsKey("decode") && f.get("decode").equals(f.get("batch_decode"));
         int assumed = one ? 1 : PRE_2024_09_MAX_BATCH;
-        notes.add("the library records no max_batch_size (built before 2024-05-29; current MLC cannot load it): assuming "
-                + assumed + (one ? " (batch_decode needs what decode needs)" : ", gen_config's default of that time"));
+        notes.add(Phrase.of(one ? "model.library.assumedBatchOne" : "model.library.assumedBatch", String.valueOf(assumed)));
         return assumed;
     }
 

@@ -30,6 +30,11 @@ public record LibraryOrigin(String file, Form form, Optional<String> target, Opt
             this.label = label;
         }
 
+        /** The form's name for people, in any language. */
+        public dev.kvlens.text.Phrase phrase() {
+            return dev.kvlens.text.Phrase.of("library.form." + name());
+        }
+
         /** A short English name of the form. */
         public String label() {
             return label;

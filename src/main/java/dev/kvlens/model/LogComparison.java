@@ -1,9 +1,13 @@
 package dev.kvlens.model;
 
+import dev.kvlens.text.Phrase;
+import dev.kvlens.text.Phrases;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,15 +19,39 @@ public final class LogComparison {
     /**
      * One compared quantity.
      *
-     * @param quantity    what it is ("server: KV capacity", "total MB", ...)
+     * @param what        what it is ("server: KV capacity", "total MB", ...), for people in any language
      * @param printed     MLC's text
-     * @param ours        KV Lens's value, formatted like MLC's
-     * @param difference  ours − printed ("0" when equal), or empty when not comparable
+     * @param oursSaid    KV Lens's value, formatted like MLC's, or "does not fit"
+     * @param differenceSaid  ours − printed ("0" when equal, "different" for another mode), or empty when not
+     *                        comparable
      */
-    public record Row(String quantity, String printed, String ours, String difference) {
+    public record Row(Phrase what, String printed, Phrase oursSaid, Phrase differenceSaid) {
         public boolean matches() {
-            return printed.equals(ours);
+            return printed.equals(ours());
         }
+
+        /** What it is, in English (the CLI's table and JSON). */
+        public String quantity() {
+            return Phrases.format(Locale.ENGLISH, what);
+        }
+
+        /** KV Lens's value, in English. */
+        public String ours() {
+            return Phrases.format(Locale.ENGLISH, oursSaid);
+        }
+
+        /** The difference, in English. */
+        public String difference() {
+            return Phrases.format(Locale.ENGLISH, differenceSaid);
+        }
+    }
+
+    private static Phrase value(String text) {
+        return Phrase.of("text.verbatim", text);
+    }
+
+    private static Phrase quantity(String key, Object... args) {
+        return Phrase.of("model.compare." + key, args);
     }
 
     private LogComparison() {
@@ -38,26 +66,27 @@ public final class LogComparison {
                 continue;
             }
             Optional<ModeEstimate> ours = estimate.mode(mode).filter(ModeEstimate::fits);
-            rows.add(count(mode.mlcName() + ": max batch size", line.maxNumSequence(), ours.map(ModeEstimate::maxNumSequence)));
-            rows.add(count(mode.mlcName() + ": KV cache token capacity", line.maxTotalSequenceLength(),
+            rows.add(count(quantity("batch", mode.mlcName()), line.maxNumSequence(), ours.map(ModeEstimate::maxNumSequence)));
+            rows.add(count(quantity("capacity", mode.mlcName()), line.maxTotalSequenceLength(),
                     ours.map(ModeEstimate::maxTotalSequenceLength)));
-            rows.add(count(mode.mlcName() + ": prefill chunk size", line.prefillChunkSize(),
+            rows.add(count(quantity("prefill", mode.mlcName()), line.prefillChunkSize(),
                     ours.map(ModeEstimate::prefillChunkSize)));
         }
-        printed.actualMode().ifPresent(mode -> rows.add(new Row("actual engine mode", mode.mlcName(),
-                estimate.selectedMode().mlcName(), mode == estimate.selectedMode() ? "0" : "different")));
+        printed.actualMode().ifPresent(mode -> rows.add(new Row(quantity("actualMode"), mode.mlcName(),
+                value(estimate.selectedMode().mlcName()), mode == estimate.selectedMode() ? value("0")
+                : quantity("different"))));
         printed.estimated().ifPresent(memory -> {
             ModeEstimate m = estimate.selected();
-            rows.add(mib("total MB", memory.totalMib(), m.totalBytes()));
-            rows.add(mib("parameters MB", memory.paramsMib(), m.paramsBytes()));
-            rows.add(mib("KV cache MB", memory.kvCacheMib(), m.kvCacheBytes()));
-            rows.add(mib("temporary buffer MB", memory.tempMib(), m.temporaryBytes()));
+            rows.add(mib(quantity("total"), memory.totalMib(), m.totalBytes()));
+            rows.add(mib(quantity("params"), memory.paramsMib(), m.paramsBytes()));
+            rows.add(mib(quantity("kv"), memory.kvCacheMib(), m.kvCacheBytes()));
+            rows.add(mib(quantity("temp"), memory.tempMib(), m.temporaryBytes()));
         });
         printed.failure().filter(f -> f.tempMib().signum() > 0).ifPresent(f -> {
             ModeEstimate m = estimate.failure().orElse(estimate.selected());
-            rows.add(mib("available MB", f.availableMib(), m.availableBytes()));
-            rows.add(mib("model weight MB", f.paramsMib(), m.paramsBytes()));
-            rows.add(mib("temporary buffer (error) MB", f.tempMib(), m.nonParameterOverheadBytes()));
+            rows.add(mib(quantity("available"), f.availableMib(), m.availableBytes()));
+            rows.add(mib(quantity("weights"), f.paramsMib(), m.paramsBytes()));
+            rows.add(mib(quantity("tempError"), f.tempMib(), m.nonParameterOverheadBytes()));
         });
         return rows;
     }
@@ -67,16 +96,17 @@ public final class LogComparison {
         return !rows.isEmpty() && rows.stream().allMatch(Row::matches);
     }
 
-    private static Row count(String quantity, long printed, Optional<Long> ours) {
-        return ours.map(o -> new Row(quantity, Long.toString(printed), Long.toString(o), Long.toString(o - printed)))
-                .orElseGet(() -> new Row(quantity, Long.toString(printed), "does not fit", ""));
+    private static Row count(Phrase quantity, long printed, Optional<Long> ours) {
+        return ours.map(o -> new Row(quantity, Long.toString(printed), value(Long.toString(o)),
+                        value(Long.toString(o - printed))))
+                .orElseGet(() -> new Row(quantity, Long.toString(printed), quantity("doesNotFit"), value("")));
     }
 
-    private static Row mib(String quantity, BigDecimal printed, double oursBytes) {
+    private static Row mib(Phrase quantity, BigDecimal printed, double oursBytes) {
         int decimals = Math.max(0, printed.scale());
         String ours = Mib.format(oursBytes, decimals);
         BigDecimal difference = new BigDecimal(ours).subtract(printed).setScale(decimals, RoundingMode.HALF_EVEN);
-        return new Row(quantity, printed.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString(), ours,
-                difference.signum() == 0 ? "0" : difference.toPlainString());
+        return new Row(quantity, printed.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString(), value(ours),
+                value(difference.signum() == 0 ? "0" : difference.toPlainString()));
     }
 }

@@ -119,7 +119,7 @@ public record ModelLibrary(
             return this;
         }
         long bytes = ParameterBytes.of(geometry, quantization, compile.tensorParallelShards(), LayoutEra.builtOn(date));
-        return withParamsBytes(new ByteFigure(bytes, ByteFigure.Provenance.COMPUTED, "parameter layout of " + date));
+        return withParamsBytes(new ByteFigure(bytes, ByteFigure.Provenance.COMPUTED, dev.kvlens.text.Phrase.of("model.figure.layoutOf", date.toString())));
     }
 
     /** The KV-cache metadata of this library (per shard). */
@@ -135,7 +135,7 @@ public record ModelLibrary(
                                              PlannerTarget target) {
         if (compile.prefillChunkSize() == -1) {
             return new ByteFigure(0, ByteFigure.Provenance.HEURISTIC,
-                    "not measured; 0 assumed for Medusa heads (prefill_chunk_size -1)");
+                    dev.kvlens.text.Phrase.of("model.figure.medusa"));
         }
         return TempBufferSource.estimate(geometry, quantization, compile, target);
     }
@@ -143,6 +143,7 @@ public record ModelLibrary(
     private static ByteFigure computedParams(ModelGeometry geometry, Quantization quantization, CompileConfig compile) {
         long bytes = ParameterBytes.of(geometry, quantization, compile.tensorParallelShards());
         return new ByteFigure(bytes, ByteFigure.Provenance.COMPUTED,
-                quantization.name() + " layout, " + compile.tensorParallelShards() + " shard(s)");
+                dev.kvlens.text.Phrase.of("model.figure.layout", quantization.name(),
+                        String.valueOf(compile.tensorParallelShards())));
     }
 }

@@ -76,8 +76,7 @@ public record ModelLimits(
             }
         }
         if (runtimePrefillMin == Long.MAX_VALUE) {
-            throw new IllegalArgumentException("no model bounds the prefill chunk size: every model has "
-                    + "prefill_chunk_size -1 (a Medusa model cannot run alone)");
+            throw new dev.kvlens.text.PhrasedException("model.check.medusaAlone");
         }
         return new ModelLimits(compileSingle, runtimeSingle, runtimePrefillMin, batch, sliding);
     }
@@ -85,12 +84,12 @@ public record ModelLimits(
     private static void rejectAboveCompile(int index, int compileContext, int runtimeContext, int compilePrefill,
                                            int runtimePrefill) {
         if (compileContext != -1 && (runtimeContext == -1 || runtimeContext > compileContext)) {
-            throw new IllegalArgumentException("Model " + index + "'s runtime context window size ("
+            throw new dev.kvlens.text.PhrasedException("model.mlc.says", "Model " + index + "'s runtime context window size ("
                     + (runtimeContext == -1 ? "infinite" : String.valueOf(runtimeContext))
                     + ") is larger than the context window size used at compile time (" + compileContext + ")");
         }
         if (runtimePrefill > compilePrefill) {
-            throw new IllegalArgumentException("Model " + index + "'s runtime prefill chunk size (" + runtimePrefill
+            throw new dev.kvlens.text.PhrasedException("model.mlc.says", "Model " + index + "'s runtime prefill chunk size (" + runtimePrefill
                     + ") is larger than the prefill chunk size used at compile time (" + compilePrefill + ")");
         }
     }

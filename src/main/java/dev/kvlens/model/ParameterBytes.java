@@ -108,7 +108,7 @@ public final class ParameterBytes {
             case NO_QUANT, FASTER_TRANSFORMER, AWQ -> dense(t, q);
             case GROUP -> {
                 if (q.knLayout()) {
-                    throw new IllegalArgumentException("GroupQuantizeMixtralExperts does not support KN layout now.");
+                    throw new dev.kvlens.text.PhrasedException("model.mlc.says", "GroupQuantizeMixtralExperts does not support KN layout now.");
                 }
                 yield e * t.rows() * ceilDiv(t.cols(), q.groupSize())
                         * ((long) q.wordsPerGroup() * WORD_BYTES + q.modelDtypeBytes());
@@ -131,7 +131,7 @@ public final class ParameterBytes {
     private static long grouped(WeightTensor t, Quantization q, int tp) {
         long groups = ceilDiv(t.cols(), q.groupSize());
         if (t.role() == WeightTensor.Role.LINEAR && tp > 1 && (t.cols() * tp / q.groupSize()) % tp != 0) {
-            throw new IllegalArgumentException("The linear dimension " + t.cols() * tp + " of " + t.name() + " has "
+            throw new dev.kvlens.text.PhrasedException("model.mlc.says", "The linear dimension " + t.cols() * tp + " of " + t.name() + " has "
                     + t.cols() * tp / q.groupSize() + " groups under group size " + q.groupSize()
                     + ". The groups cannot be evenly distributed on " + tp + " GPUs.");
         }

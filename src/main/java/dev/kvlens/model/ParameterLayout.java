@@ -43,19 +43,19 @@ public final class ParameterLayout {
 
     private static void checkSplit(ModelGeometry g, int tp) {
         if (tp <= 0) {
-            throw new IllegalArgumentException("tensor_parallel_shards must be positive, got " + tp);
+            throw new dev.kvlens.text.PhrasedException("model.check.positive", "tensor_parallel_shards", String.valueOf(tp));
         }
         if (g.numAttentionHeads() % tp != 0 || g.numKeyValueHeads() % tp != 0) {
-            throw new IllegalArgumentException("Cannot split " + g.numAttentionHeads() + " attention heads ("
+            throw new dev.kvlens.text.PhrasedException("model.mlc.says", "Cannot split " + g.numAttentionHeads() + " attention heads ("
                     + g.numKeyValueHeads() + " key-value heads) evenly to " + tp + " GPUs.");
         }
         if (g.intermediateSize() % tp != 0) {
-            throw new IllegalArgumentException(
+            throw new dev.kvlens.text.PhrasedException("model.mlc.says", 
                     "Cannot split MLP intermediate size " + g.intermediateSize() + " evenly to " + tp + " GPUs.");
         }
         ArchitectureDetails.Moe moe = g.details().moe();
         if (moe != null && moe.intermediateSize() % tp != 0) {
-            throw new IllegalArgumentException(
+            throw new dev.kvlens.text.PhrasedException("model.mlc.says", 
                     "Cannot split MoE intermediate size " + moe.intermediateSize() + " evenly to " + tp + " GPUs.");
         }
     }

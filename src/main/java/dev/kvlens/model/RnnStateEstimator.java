@@ -21,7 +21,7 @@ final class RnnStateEstimator {
     static Estimate estimate(Scenario s) {
         EngineOverrides user = s.engine().overrides();
         if (user.maxSingleSequenceLength().isPresent()) {
-            throw new IllegalArgumentException("RNN state does not support max_single_sequence_length, while it is set to "
+            throw new dev.kvlens.text.PhrasedException("model.mlc.says", "RNN state does not support max_single_sequence_length, while it is set to "
                     + user.maxSingleSequenceLength().getAsLong() + " in the input EngineConfig");
         }
         RuleSet rules = s.rules();

@@ -92,10 +92,15 @@ public record RuleSet(
     /** Every rule set, default first. */
     public static final List<RuleSet> ALL = List.of(D2025, D2024_MID, C2024);
 
+    /** The label for people, in any language ({@link #label()} is the English the CLI and JSON print). */
+    public dev.kvlens.text.Phrase phrase() {
+        return dev.kvlens.text.Phrase.of("model.rules." + id);
+    }
+
     /** Looks a rule set up by id. */
     public static RuleSet require(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT);
         return ALL.stream().filter(r -> r.id.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown rules '" + id + "' (expected d2025, d2024mid or c2024)"));
+                .orElseThrow(() -> new dev.kvlens.text.PhrasedException("model.check.unknownRules", id));
     }
 }

@@ -1,6 +1,8 @@
 package dev.kvlens.model;
 
 import dev.kvlens.model.architecture.KvCacheGeometry;
+import dev.kvlens.text.Phrase;
+import dev.kvlens.text.Phrases;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -33,14 +35,21 @@ public final class SameModel {
     public record Mismatch(String source, String theirType, Optional<KvCacheGeometry> theirKv, String ourName,
                            String ourType, Optional<KvCacheGeometry> ourKv) {
 
+        /** "X is qwen (…), but Y is llama (…)": the two models side by side (the window's notes). */
+        public Phrase comparison() {
+            return Phrase.of("import.note.mismatch", source, describe(theirType, theirKv), ourName,
+                    describe(ourType, ourKv));
+        }
+
+        /** The whole sentence: "X was compiled for T" when X stores no KV geometry, and that they differ. */
+        public Phrase phrase() {
+            return Phrase.of("model.sameModel.differ", theirKv.isEmpty()
+                    ? Phrase.of("model.sameModel.compiledFor", source, theirType, ourName, ourType) : comparison());
+        }
+
         /** The CLI's line. */
         public String english() {
-            if (theirKv.isEmpty()) {
-                return source + " was compiled for " + theirType + ", but " + ourName + " is " + ourType
-                        + ": they describe different models";
-            }
-            return source + " is " + theirType + describe(theirKv.get()) + ", but " + ourName + " is " + ourType
-                    + ourKv.map(SameModel::describe).orElse("") + ": they describe different models";
+            return Phrases.format(Locale.ENGLISH, phrase());
         }
     }
 
@@ -75,8 +84,8 @@ public final class SameModel {
         return x.equals(y) || ALIASES.stream().anyMatch(s -> s.contains(x) && s.contains(y));
     }
 
-    private static String describe(KvCacheGeometry kv) {
-        return " (" + kv.numHiddenLayers() + " layers, " + kv.numKeyValueHeads() + " KV heads of " + kv.headDim()
-                + " per shard)";
+    private static Object describe(String type, Optional<KvCacheGeometry> kv) {
+        return kv.<Object>map(k -> Phrase.of("import.note.geometry", type, String.valueOf(k.numHiddenLayers()),
+                String.valueOf(k.numKeyValueHeads()), String.valueOf(k.headDim()))).orElse(type);
     }
 }

@@ -23,20 +23,17 @@ public final class SchemeAvailability {
         if (type.isPresent()) {
             ModelType t = type.get();
             if (!t.accepts(q.kind())) {
-                throw new IllegalArgumentException("model type '" + t.mlcName() + "' has no " + kindName(q.kind())
-                        + " quantization in MLC, so mlc_llm compile fails for " + q.name() + " (KeyError: '"
-                        + kindName(q.kind()) + "')");
+                throw new dev.kvlens.text.PhrasedException("model.check.noKind", t.mlcName(), kindName(q.kind()), q.name());
             }
             if (q.kind() == Quantization.Kind.AWQ && t.awqRaises()) {
-                throw new IllegalArgumentException("AWQ is not implemented for Mixtral models.");
+                throw new dev.kvlens.text.PhrasedException("model.mlc.says", "AWQ is not implemented for Mixtral models.");
             }
         }
         if (q.kind() == Quantization.Kind.FASTER_TRANSFORMER && tp > 1) {
-            throw new IllegalArgumentException(q.name() + " (FasterTransformer) cannot be split over "
-                    + tp + " GPUs: mlc_llm compile raises NotImplementedError for ft-quant with tensor_parallel_shards > 1");
+            throw new dev.kvlens.text.PhrasedException("model.check.ftSplit", q.name(), String.valueOf(tp));
         }
         if (q.kind() == Quantization.Kind.GROUP && q.knLayout() && tp > 1) {
-            throw new IllegalArgumentException("KN layout (q3f16_0 and q4f16_0) is not supported for tensor parallelism");
+            throw new dev.kvlens.text.PhrasedException("model.mlc.says", "KN layout (q3f16_0 and q4f16_0) is not supported for tensor parallelism");
         }
     }
 

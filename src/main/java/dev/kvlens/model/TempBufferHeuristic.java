@@ -1,5 +1,6 @@
 package dev.kvlens.model;
 
+import dev.kvlens.text.Phrase;
 import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.architecture.Quantization;
 
@@ -36,9 +37,9 @@ public final class TempBufferHeuristic {
             bytes += chunk * g.vocabSize() * 4L;
         }
         return new ByteFigure(bytes, ByteFigure.Provenance.HEURISTIC,
-                "KV Lens's estimate (fitted to published MLC logs, not MLC's code) for prefill_chunk_size " + chunk
-                        + (routed ? ", MoE width " + moe.numExpertsPerToken() + " experts per token × "
-                        + moe.intermediateSize() + " (the fit was made on dense MLPs)" : ""));
+                routed ? Phrase.of("model.figure.heuristicMoe", String.valueOf(chunk),
+                        String.valueOf(moe.numExpertsPerToken()), String.valueOf(moe.intermediateSize()))
+                        : Phrase.of("model.figure.heuristic", String.valueOf(chunk)));
     }
 
     /** The widest MLP a token passes: k routed experts plus the shared expert, or a remaining dense layer's. */

@@ -11,6 +11,8 @@ import dev.kvlens.model.planner.Provenance;
 import dev.kvlens.model.planner.TempBufferModel;
 import dev.kvlens.model.planner.TempBufferPlan;
 
+import dev.kvlens.text.Phrase;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,11 +29,10 @@ public final class TempBufferSource {
     private static final Set<String> HIDDEN_STATE_FUNCTIONS = Set.of("llama", "eagle", "llama4", "nemotron", "olmo",
             "olmo2", "qwen3");
 
-    /** How a planner figure's detail begins (the window words it per language from this). */
-    public static final String PLANNER = "MLC's memory planner (TVM's, as it runs when the library is compiled), ";
-    /** How a planner figure's detail begins on a target the rules do not validate. */
-    public static final String PLANNER_ESTIMATED = "estimated with MLC's memory planner (not validated against real "
-            + "libraries of this target), ";
+    /** The key of a planner figure's note (arguments: target, largest function). */
+    public static final String PLANNER = "model.figure.planner";
+    /** The key of a planner figure's note on a target the rules do not validate. */
+    public static final String PLANNER_ESTIMATED = "model.figure.plannerEstimated";
 
     private TempBufferSource() {
     }
@@ -51,8 +52,7 @@ public final class TempBufferSource {
                 TempBufferPlan p = plan.get();
                 boolean validated = p.provenance() == Provenance.VALIDATED;
                 return new ByteFigure(p.maxBytes(), validated ? ByteFigure.Provenance.COMPUTED : ByteFigure.Provenance.HEURISTIC,
-                        (validated ? PLANNER : PLANNER_ESTIMATED) + target.mlcName() + " build, largest function "
-                                + p.maxFunction());
+                        Phrase.of(validated ? PLANNER : PLANNER_ESTIMATED, target.mlcName(), p.maxFunction()));
             }
         }
         return TempBufferHeuristic.estimate(g, q, compile);

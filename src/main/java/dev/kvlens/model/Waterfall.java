@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.text.Phrase;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +21,18 @@ public final class Waterfall {
      * @param kind      what is added
      * @param bytes     how much
      * @param total     the running total after it
-     * @param formula   how MLC computes it (rules notation)
+     * @param formula   how MLC computes it (rules notation), for people in any language
      */
-    public record Step(Kind kind, double bytes, double total, String formula) {
+    public record Step(Kind kind, double bytes, double total, Phrase formula) {
+    }
+
+    private static Phrase words(String key) {
+        return Phrase.of("model.waterfall." + key);
+    }
+
+    /** A formula in the rules' notation only (no words to translate). */
+    private static Phrase notation(String formula) {
+        return Phrase.of("text.verbatim", formula);
     }
 
     private Waterfall() {
@@ -33,19 +44,19 @@ public final class Waterfall {
         long extra = m.tempBufferBytes() - compileTemp;
         List<Step> steps = new ArrayList<>();
         long paramsAndTemp = m.paramsBytes() + compileTemp;
-        steps.add(new Step(Kind.PARAMETERS, m.paramsBytes(), m.paramsBytes(), "Σ params ÷ pipeline stages"));
-        steps.add(new Step(Kind.COMPILE_TEMP, compileTemp, paramsAndTemp, "max over functions of memory_usage"));
+        steps.add(new Step(Kind.PARAMETERS, m.paramsBytes(), m.paramsBytes(), words("params")));
+        steps.add(new Step(Kind.COMPILE_TEMP, compileTemp, paramsAndTemp, words("compileTemp")));
         steps.add(new Step(Kind.SAFETY_DOUBLING, extra, m.paramsBytes() + m.tempBufferBytes(),
-                extra == 0 ? "no doubling in these rules" : "temp_buffer × 2 (\"for safety\")"));
+                words(extra == 0 ? "noDoubling" : "doubling")));
         double total = (double) (m.paramsBytes() + m.tempBufferBytes());
         total += m.kvAuxBytes();
-        steps.add(new Step(Kind.KV_AUX, m.kvAuxBytes(), total, "(B+1)·88 + S·(q+1)·8 + S·d·(q+k)·4 + 48 MiB"));
+        steps.add(new Step(Kind.KV_AUX, m.kvAuxBytes(), total, notation("(B+1)·88 + S·(q+1)·8 + S·d·(q+k)·4 + 48 MiB")));
         total += m.modelWorkspaceBytes();
-        steps.add(new Step(Kind.MODEL_WORKSPACE, m.modelWorkspaceBytes(), total, "S·4 + B·4 + (2S+B)·d·q·2"));
+        steps.add(new Step(Kind.MODEL_WORKSPACE, m.modelWorkspaceBytes(), total, notation("S·4 + B·4 + (2S+B)·d·q·2")));
         total += m.logitWorkspaceBytes();
-        steps.add(new Step(Kind.LOGIT_WORKSPACE, m.logitWorkspaceBytes(), total, "B·20 + B·V·16.125"));
+        steps.add(new Step(Kind.LOGIT_WORKSPACE, m.logitWorkspaceBytes(), total, notation("B·20 + B·V·16.125")));
         total += m.kvPagesBytes();
-        steps.add(new Step(Kind.KV_PAGES, m.kvPagesBytes(), total, "T × (d·k·L·4 + 1.25)"));
+        steps.add(new Step(Kind.KV_PAGES, m.kvPagesBytes(), total, notation("T × (d·k·L·4 + 1.25)")));
         return steps;
     }
 }

@@ -18,7 +18,7 @@ public record Workload(OptionalInt batch, OptionalInt context) {
 
     public Workload {
         if (batch.isPresent() && batch.getAsInt() <= 0 || context.isPresent() && context.getAsInt() <= 0) {
-            throw new IllegalArgumentException("batch and context must be positive");
+            throw new dev.kvlens.text.PhrasedException("model.check.workload");
         }
     }
 

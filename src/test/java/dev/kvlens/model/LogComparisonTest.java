@@ -63,17 +63,34 @@ class LogComparisonTest {
 
     @Test
     void aWrongInputShowsWhereAndByHowMuch() {
-        PrintedLog log = MlcLogParser.parse(TestScenarios.publishedText("bentomlc-llama3-8b-local"));
-        ModelLibrary lib = ModelLibrary.build(TestScenarios.preset("llama-3-8b"), Quantization.require("q4f16_1"),
-                new CompileConfig(8192, 2048, 80, 1, 1, -1), null, null); // prefill 2048 instead of 1024
-        List<LogComparison.Row> rows = compare("bentomlc-llama3-8b-local",
-                new Scenario(lib, new Device("x", Backend.CUDA, 24_000 * MIB), EngineSettings.defaults(EngineMode.LOCAL),
-                        RuleSet.D2025));
+        List<LogComparison.Row> rows = bentoLocal(2048, 24_000); // prefill 2048 instead of 1024
         LogComparison.Row prefill = rows.stream().filter(r -> r.quantity().equals("local: prefill chunk size"))
                 .findFirst().orElseThrow();
         assertThat(prefill.printed()).isEqualTo("1024");
         assertThat(prefill.ours()).isEqualTo("2048");
         assertThat(prefill.difference()).isEqualTo("1024");
         assertThat(LogComparison.allMatch(rows)).isFalse();
+        // the window's table in Chinese: MLC's mode name kept, the quantity worded
+        assertThat(dev.kvlens.text.Phrases.format(java.util.Locale.SIMPLIFIED_CHINESE, prefill.what()))
+                .isEqualTo("local：预填充块大小");
+    }
+
+    @Test
+    void aModeThatDoesNotFitIsSaidInBothLanguages() {
+        // 4,308 MiB of q4f16_1 parameters (rules §7) cannot start on 4,000 MiB in any mode
+        List<LogComparison.Row> rows = bentoLocal(1024, 4_000);
+        LogComparison.Row batch = rows.get(0);
+        assertThat(batch.quantity()).isEqualTo("local: max batch size");
+        assertThat(batch.ours()).isEqualTo("does not fit");
+        assertThat(dev.kvlens.text.Phrases.format(java.util.Locale.SIMPLIFIED_CHINESE, batch.oursSaid()))
+                .isEqualTo("放不下");
+    }
+
+    /** The BentoML log against Llama-3-8B q4f16_1 compiled with {@code prefill}, locally on {@code mib} MiB. */
+    private static List<LogComparison.Row> bentoLocal(int prefill, long mib) {
+        ModelLibrary lib = ModelLibrary.build(TestScenarios.preset("llama-3-8b"), Quantization.require("q4f16_1"),
+                new CompileConfig(8192, prefill, 80, 1, 1, -1), null, null);
+        return compare("bentomlc-llama3-8b-local", new Scenario(lib, new Device("x", Backend.CUDA, mib * MIB),
+                EngineSettings.defaults(EngineMode.LOCAL), RuleSet.D2025));
     }
 }

@@ -150,7 +150,9 @@ final class ModelOptions {
         ModelDescription read;
         if (source == null && modelLib != null) {
             library = readLibrary(Map.of());
-            read = LibraryModels.describe(library.source(), library.metadata(), libraryNotes);
+            List<dev.kvlens.text.Phrase> said = new ArrayList<>();
+            read = LibraryModels.describe(library.source(), library.metadata(), said);
+            said.forEach(p -> libraryNotes.add(dev.kvlens.text.Phrases.format(java.util.Locale.ENGLISH, p)));
         } else {
             read = description(catalog);
             if (modelLib != null) {
@@ -254,7 +256,7 @@ final class ModelOptions {
 
     private static void refuseOtherModel(java.util.Optional<SameModel.Mismatch> mismatch) {
         mismatch.ifPresent(m -> {
-            throw new IllegalArgumentException(m.english());
+            throw new dev.kvlens.text.PhrasedException(m.phrase());
         });
     }
 

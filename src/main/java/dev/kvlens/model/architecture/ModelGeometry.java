@@ -45,7 +45,8 @@ public record ModelGeometry(
         requirePositive("hidden_size", hiddenSize);
         requirePositive("vocab_size", vocabSize);
         if (intermediateSize < 0) {
-            throw new IllegalArgumentException("intermediate_size must not be negative, got " + intermediateSize);
+            throw new dev.kvlens.text.PhrasedException("model.check.notNegative", "intermediate_size",
+                    String.valueOf(intermediateSize));
         }
     }
 
@@ -96,7 +97,7 @@ public record ModelGeometry(
 
     private static void requirePositive(String field, int value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(field + " must be positive, got " + value);
+            throw new dev.kvlens.text.PhrasedException("model.check.positive", field, String.valueOf(value));
         }
     }
 }

@@ -63,9 +63,8 @@ public record Quantization(
 
     /** Looks a scheme up or throws with the list of known names. */
     public static Quantization require(String name) {
-        return byName(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown quantization '" + name + "' (known: "
-                        + String.join(", ", ALL.stream().map(Quantization::name).toList()) + ")"));
+        return byName(name).orElseThrow(() -> new dev.kvlens.text.PhrasedException("model.check.unknownScheme", name,
+                String.join(", ", ALL.stream().map(Quantization::name).toList())));
     }
 
     /** The group scheme that FasterTransformer falls back to: int4, group 32, NK (rules §5). */

@@ -64,15 +64,11 @@ public final class Layouts {
             default -> true;
         };
         if (missing || (needsIntermediate && g.intermediateSize() <= 0)) {
-            throw new IllegalArgumentException("the geometry of model_type '" + g.modelType()
-                    + "' lacks the fields its parameter layout needs (intermediate_size, experts, latent or linear"
-                    + " attention dimensions); read it from its config.json or give the parameter size"
-                    + " (--params-bytes or --params-mib)");
+            throw new dev.kvlens.text.PhrasedException("model.check.layoutFields", g.modelType());
         }
     }
 
     private static IllegalArgumentException unknown(ModelGeometry g) {
-        return new IllegalArgumentException("KV Lens does not know the parameter layout of model_type '"
-                + g.modelType() + "'; give the parameter size (--params-bytes or --params-mib)");
+        return new dev.kvlens.text.PhrasedException("model.check.layoutUnknown", g.modelType());
     }
 }

@@ -62,8 +62,7 @@ public enum PlannerTarget {
                 return target;
             }
         }
-        throw new IllegalArgumentException("unknown target '" + name
-                + "' (expected cuda, rocm, vulkan, metal, opencl, webgpu, android, iphone or mali)");
+        throw new dev.kvlens.text.PhrasedException("model.check.unknownTarget", name);
     }
 
     /** How far §4.3 is checked on this target, for the nine families of §4.3.5 at one shard. */

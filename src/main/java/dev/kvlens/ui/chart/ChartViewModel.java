@@ -6,6 +6,8 @@ import dev.kvlens.model.Mib;
 import dev.kvlens.model.Scenario;
 import dev.kvlens.model.TempBufferSource;
 import dev.kvlens.text.Language;
+import dev.kvlens.text.Phrase;
+import dev.kvlens.text.Phrases;
 import dev.kvlens.ui.scenario.EstimateResult;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import javafx.beans.binding.Bindings;
@@ -110,23 +112,26 @@ public final class ChartViewModel {
 
     /** Where the temporary buffer comes from, in the user's language (the detail names the file or the target). */
     static String tempText(ByteFigure temp) {
-        String detail = temp.detail();
-        if (detail.startsWith(TempBufferSource.PLANNER)) {
-            return Language.get("chart.tempPlanner", target(detail, TempBufferSource.PLANNER));
+        Phrase note = temp.note();
+        if (note.key().equals(TempBufferSource.PLANNER)) {
+            return Language.get("chart.tempPlanner", note.args().get(0));
         }
-        if (detail.startsWith(TempBufferSource.PLANNER_ESTIMATED)) {
-            return Language.get("chart.tempPlannerEstimated", target(detail, TempBufferSource.PLANNER_ESTIMATED));
+        if (note.key().equals(TempBufferSource.PLANNER_ESTIMATED)) {
+            return Language.get("chart.tempPlannerEstimated", note.args().get(0));
         }
         if (!temp.provenance().exact()) {
             return Language.get("chart.tempApprox");
         }
-        return Language.get("chart.tempExact", detail.startsWith("from ") ? detail.substring(5) : detail);
+        return Language.get("chart.tempExact", switch (note.key()) {
+            case "model.figure.from" -> note.args().get(0);
+            case "model.figure.memoryUsage" -> note.args().get(0) + " (memory_usage)";
+            default -> fromless(Phrases.get(note));
+        });
     }
 
-    private static String target(String detail, String prefix) {
-        String rest = detail.substring(prefix.length());
-        int space = rest.indexOf(' ');
-        return space < 0 ? rest : rest.substring(0, space);
+    /** A detail read back from a scenario file is English text: "from X" says the file. */
+    private static String fromless(String detail) {
+        return detail.startsWith("from ") ? detail.substring(5) : detail;
     }
 
     static String gibText(double bytes) {

@@ -74,10 +74,11 @@ public final class ImportView extends VBox {
         notes.setFocusTraversable(false);
         table.setId("comparisonTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("import.quantity", 0.40, LogComparison.Row::quantity));
+        table.getColumns().add(column("import.quantity", 0.40, row -> vm.said(row.what())));
         table.getColumns().add(column("import.printed", 0.2, LogComparison.Row::printed));
-        table.getColumns().add(column("import.ours", 0.2, LogComparison.Row::ours));
-        TableColumn<LogComparison.Row, String> diff = column("import.difference", 0.2, LogComparison.Row::difference);
+        table.getColumns().add(column("import.ours", 0.2, row -> vm.said(row.oursSaid())));
+        TableColumn<LogComparison.Row, String> diff = column("import.difference", 0.2,
+                row -> vm.said(row.differenceSaid()));
         diff.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -11,6 +11,8 @@ import dev.kvlens.model.LibraryModels;
 import dev.kvlens.model.SameModel;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
+import dev.kvlens.text.Phrase;
+import dev.kvlens.text.Phrases;
 import javafx.beans.value.ObservableValue;
 import dev.kvlens.model.LogComparison;
 import dev.kvlens.model.ModelDescription;
@@ -46,12 +48,15 @@ public final class ImportViewModel {
     private final ReadOnlyObjectWrapper<Map<String, Double>> functionMib =
             new ReadOnlyObjectWrapper<>(this, "functionMib", Map.of());
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
-    private final ObservableList<String> notes = FXCollections.observableArrayList();
+    /** What the last import did, as phrases; {@link #notes} words them in the current language. */
+    private final List<Phrase> notes = new ArrayList<>();
+    private final ObservableList<String> notesText = FXCollections.observableArrayList();
     private final OverlayViewModel overlay;
 
     public ImportViewModel(EstimatorViewModel estimator) {
         this.estimator = estimator;
         this.overlay = new OverlayViewModel(estimator, printedRuntime.getReadOnlyProperty());
+        Language.localeProperty().addListener((o, was, now) -> reword());
     }
 
     /** The imported runtime lines, if any. */
@@ -80,6 +85,11 @@ public final class ImportViewModel {
         return Language.text(key);
     }
 
+    /** A phrase of the comparison table in the current language (the table is rebuilt on a switch). */
+    public String said(Phrase phrase) {
+        return Phrases.get(phrase);
+    }
+
     /** The overlay's texts: verdict and solved device memory. */
     public OverlayViewModel overlay() {
         return overlay;
@@ -95,9 +105,18 @@ public final class ImportViewModel {
         return source.getReadOnlyProperty();
     }
 
-    /** What the last import did (for the user), newest last. */
+    /** What the last import did (for the user, in the current language: re-worded on a switch), newest last. */
     public ObservableList<String> notes() {
-        return notes;
+        return FXCollections.unmodifiableObservableList(notesText);
+    }
+
+    private void note(Phrase phrase) {
+        notes.add(phrase);
+        notesText.add(Phrases.get(phrase));
+    }
+
+    private void reword() {
+        notesText.setAll(notes.stream().map(Phrases::get).toList());
     }
 
     /** Values that resolve symbolic shapes of library metadata for the current model. */
@@ -116,7 +135,7 @@ public final class ImportViewModel {
         PrintedLog.Runtime runtimeBefore = printedRuntime.get();
         Map<String, Double> functionsBefore = functionMib.get();
         String sourceBefore = source.get();
-        List<String> notesBefore = List.copyOf(notes);
+        List<Phrase> notesBefore = List.copyOf(notes);
         try {
             return importAll(artifact);
         } catch (RuntimeException e) {
@@ -124,9 +143,11 @@ public final class ImportViewModel {
             printedRuntime.set(runtimeBefore);
             functionMib.set(functionsBefore);
             source.set(sourceBefore);
-            notes.setAll(notesBefore);
+            notes.clear();
+            notes.addAll(notesBefore);
+            reword();
             String why = e instanceof ArithmeticException ? Messages.get("import.tooLarge")
-                    : e.getMessage() == null ? Messages.get("import.doesNotFit") : e.getMessage();
+                    : e.getMessage() == null ? Messages.get("import.doesNotFit") : Phrases.message(e);
             throw new IllegalArgumentException(dev.kvlens.text.UserText.oneLine(
                     Messages.get("import.notImported", artifact.source(), why)), e);
         }
@@ -135,6 +156,7 @@ public final class ImportViewModel {
     private String importAll(Artifact artifact) {
         source.set(artifact.source());
         notes.clear();
+        notesText.clear();
         if (artifact instanceof Artifact.ModelConfig config) {
             return importModel(config);
         }
@@ -161,7 +183,7 @@ public final class ImportViewModel {
             estimator.customBackendProperty().set(current.backend());
             estimator.customDeviceBytesProperty().set(range.minBytes());
             estimator.deviceProperty().set(custom);
-            notes.add(Messages.get("import.note.deviceSet", Long.toString(range.minBytes())));
+            note(Phrase.of("import.note.deviceSet", Long.toString(range.minBytes())));
         });
     }
 
@@ -170,7 +192,7 @@ public final class ImportViewModel {
         estimator.modelProperty().set(description);
         description.quantization().ifPresent(estimator.quantizationProperty()::set);
         config.modelLocation().ifPresent(estimator.modelLocationProperty()::set);
-        notes.add(Messages.get("import.note.modelAdded", description.name(),
+        note(Phrase.of("import.note.modelAdded", description.name(),
                 Integer.toString(description.geometry().numHiddenLayers()),
                 Integer.toString(description.geometry().numKeyValueHeads()),
                 Integer.toString(description.compile().contextWindowSize()),
@@ -182,9 +204,9 @@ public final class ImportViewModel {
         importModel(new Artifact.ModelConfig(folder.source(), folder.description(), folder.modelLocation()));
         folder.params().ifPresent(p -> {
             estimator.givenParamsBytesProperty().set(p);
-            notes.add(Messages.get("import.note.folderParams", folder.source(), Long.toString(p.bytes()), p.detail()));
+            note(Phrase.of("import.note.folderParams", folder.source(), Long.toString(p.bytes()), p.note()));
         });
-        folder.weightsDtype().ifPresent(d -> notes.add(Messages.get("import.note.weightsDtype", folder.source(), d)));
+        folder.weightsDtype().ifPresent(d -> note(Phrase.of("import.note.weightsDtype", folder.source(), d)));
         return Messages.get("import.summary.imported", folder.source());
     }
 
@@ -201,33 +223,28 @@ public final class ImportViewModel {
             try {
                 own = LibraryModels.describe(metadata.source(), metadata.metadata());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(mismatch.map(m -> Messages.get("import.note.otherModelRefused",
-                        mismatchText(m), e.getMessage())).orElse(e.getMessage()));
+                throw mismatch.map(m -> new dev.kvlens.text.PhrasedException("import.note.otherModelRefused",
+                        m.comparison(), phraseOf(e))).orElseThrow(() -> e);
             }
             estimator.modelProperty().set(estimator.addImported(own));
             own.quantization().ifPresent(estimator.quantizationProperty()::set);
             estimator.givenParamsBytesProperty().set(null);
             estimator.givenTempFuncBytesProperty().set(null);
-            mismatch.ifPresent(m -> notes.add(Messages.get("import.note.otherModel", mismatchText(m), own.name())));
+            mismatch.ifPresent(m -> note(Phrase.of("import.note.otherModel", m.comparison(), own.name())));
             if (metadata.metadata().limits().maxBatchSize().isEmpty()) {
-                notes.add(Messages.get("import.note.assumedBatch", own.compile().maxBatchSize()));
+                note(Phrase.of("import.note.assumedBatch", own.compile().maxBatchSize()));
             }
         }
-        metadata.library().ifPresent(origin -> notes.add(Messages.get("import.note.readFrom", origin.file(),
-                Messages.get("library.form." + origin.form().name()), origin.target().orElse("?"))));
+        metadata.library().ifPresent(origin -> note(Phrase.of("import.note.readFrom", origin.file(),
+                origin.form().phrase(), origin.target().orElse("?"))));
         return importFigures(Imports.metadata(estimator.modelProperty().get(), metadata.metadata(), metadata.source()),
                 bytesToMib(metadata.metadata().functionBytes()));
     }
 
-    /** "X.so is qwen (32 layers, 32 KV heads of 128 per shard), but Llama-3-8B is llama (…)" in the user's language. */
-    private static String mismatchText(SameModel.Mismatch m) {
-        return Messages.get("import.note.mismatch", m.source(), kvText(m.theirType(), m.theirKv()), m.ourName(),
-                kvText(m.ourType(), m.ourKv()));
-    }
-
-    private static String kvText(String type, Optional<dev.kvlens.model.architecture.KvCacheGeometry> kv) {
-        return kv.map(k -> Messages.get("import.note.geometry", type, k.numHiddenLayers(), k.numKeyValueHeads(),
-                k.headDim())).orElse(type);
+    /** The problem as a phrase: its own when it has one, else its (English) message. */
+    private static Phrase phraseOf(RuntimeException e) {
+        return e instanceof dev.kvlens.text.Phrased p && p.phrase() != null ? p.phrase()
+                : Phrase.of("text.verbatim", String.valueOf(e.getMessage()));
     }
 
     private String importLog(Artifact.Log log) {
@@ -236,8 +253,8 @@ public final class ImportViewModel {
         printed.compile().ifPresent(compile -> {
             ModelDescription current = estimator.modelProperty().get();
             SameModel.mismatch(current, compile.metadata(), log.source()).ifPresent(m -> {
-                throw new IllegalArgumentException(Messages.get("import.note.otherCompileLog", m.source(), m.theirType(),
-                        m.ourName(), m.ourType()));
+                throw new dev.kvlens.text.PhrasedException("import.note.otherCompileLog", m.source(), m.theirType(),
+                        m.ourName(), m.ourType());
             });
             Imports.Applied applied = Imports.compileLog(estimator.modelProperty().get(),
                     estimator.quantizationProperty().get(), compile, log.source());
@@ -247,15 +264,15 @@ public final class ImportViewModel {
         });
         printed.runtime().ifPresent(runtime -> {
             RuntimeLogChoices.adopt(estimator, runtime, RuleSetEras.ofLog(printed).orElse(RuleSet.D2025),
-                    source.get(), notes);
+                    source.get(), this::note);
             printedRuntime.set(runtime);
             summary.add(Messages.get("import.summary.compared", runtime.modes().size(), log.source()));
         });
         printed.loggedOn().ifPresent(date -> { // after any model change, which clears it
             estimator.builtOnProperty().set(date);
-            notes.add(Messages.get("import.note.builtOn", date.toString()));
+            note(Phrase.of("import.note.builtOn", date.toString()));
         });
-        printed.warnings().forEach(notes::add);
+        printed.warnings().forEach(w -> note(Phrase.of("text.verbatim", w)));
         return String.join("; ", summary);
     }
 
@@ -271,7 +288,7 @@ public final class ImportViewModel {
         estimator.prefillChunkProperty().set(estimator.modelProperty().get().compile().prefillChunkSize());
         applied.params().ifPresent(estimator.givenParamsBytesProperty()::set);
         applied.temp().ifPresent(estimator.givenTempFuncBytesProperty()::set);
-        notes.addAll(applied.notes());
+        applied.notes().forEach(this::note);
         Map<String, Double> sorted = new LinkedHashMap<>();
         functions.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));

@@ -4,10 +4,9 @@ import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.PrintedLog;
 import dev.kvlens.model.RuleSet;
-import dev.kvlens.text.Messages;
+import dev.kvlens.text.Phrase;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 
-import java.util.List;
 
 /** What an imported runtime log says about the run (rules §3.5): its mode, rules era, user overrides, compiled limits. */
 final class RuntimeLogChoices {
@@ -17,10 +16,10 @@ final class RuntimeLogChoices {
 
     /** The runtime log tells the mode, the rules era ({@code rules}, from its wording) and what the user specified. */
     static void adopt(EstimatorViewModel estimator, PrintedLog.Runtime runtime, RuleSet rules, String source,
-                      List<String> notes) {
+                      java.util.function.Consumer<Phrase> notes) {
         if (estimator.rulesProperty().get() != rules) {
             estimator.rulesProperty().set(rules);
-            notes.add(Messages.get("import.note.rules", rules.id()));
+            notes.accept(Phrase.of("import.note.rules", rules.id()));
         }
         inferCompileLimits(estimator, runtime, source, notes);
         runtime.actualMode().ifPresent(estimator.modeProperty()::set);
@@ -40,7 +39,7 @@ final class RuntimeLogChoices {
      * max_batch_size and its prefill chunk the compiled prefill_chunk_size, unless the user specified them.
      */
     private static void inferCompileLimits(EstimatorViewModel estimator, PrintedLog.Runtime runtime, String source,
-                                           List<String> notes) {
+                                           java.util.function.Consumer<Phrase> notes) {
         PrintedLog.ModeLine server = runtime.modes().get(EngineMode.SERVER);
         ModelDescription current = estimator.modelProperty().get();
         if (server == null || current == null) {
@@ -56,6 +55,6 @@ final class RuntimeLogChoices {
         ModelDescription named = new ModelDescription(library.id(), current.name() + " · " + source,
                 library.geometry(), library.quantization(), library.compile(), library.chatConfig(), library.source());
         estimator.modelProperty().set(estimator.addImported(named));
-        notes.add(Messages.get("import.note.compileLimits", Integer.toString(batch), Integer.toString(prefill)));
+        notes.accept(Phrase.of("import.note.compileLimits", Integer.toString(batch), Integer.toString(prefill)));
     }
 }

@@ -24,6 +24,7 @@ import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
+import dev.kvlens.text.Phrases;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -252,8 +253,9 @@ public final class EstimatorViewModel extends ScenarioInputs {
             return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(),
                     RuleSetEras.compileReport(scenario.rules()), builtOn()));
         } catch (IllegalArgumentException | ArithmeticException e) {
-            return EstimateResult.failed(dev.kvlens.text.UserText.oneLine(e instanceof ArithmeticException
-                    ? Messages.get("viewmodel.tooLarge") : e.getMessage()));
+            // a model check says itself in the current language (a phrase); the estimate is redone on a switch
+            return EstimateResult.failed(e instanceof ArithmeticException
+                    ? Messages.get("viewmodel.tooLarge") : Phrases.message(e));
         }
     }
 

@@ -48,7 +48,7 @@ final class Dialogs {
         alert.initOwner(window());
         alert.setTitle(vm.textNow("about.title"));
         alert.setHeaderText(vm.textNow("about.header", about.version()));
-        alert.setContentText(vm.textNow("about.body", about.rulesLabel(), about.mlcCommit()));
+        alert.setContentText(vm.aboutText(about));
         alert.setGraphic(new ImageView(new Image(
                 Dialogs.class.getResource("/assets/icons/kvlens-64.png").toExternalForm())));
         alert.getDialogPane().setId("aboutDialog");

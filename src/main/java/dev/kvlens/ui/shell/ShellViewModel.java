@@ -3,6 +3,7 @@ package dev.kvlens.ui.shell;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.MlcCommands;
 import dev.kvlens.text.Language;
+import dev.kvlens.text.Phrases;
 import dev.kvlens.ui.common.FileCommands;
 import dev.kvlens.ui.imports.ImportViewModel;
 import dev.kvlens.ui.scenario.EstimateResult;
@@ -107,6 +108,11 @@ public final class ShellViewModel {
         return Language.get(key, args);
     }
 
+    /** The About box's text now: the rule set's label in the current language, MLC's commit. */
+    public String aboutText(AboutInfo about) {
+        return Language.get("about.body", Phrases.get(about.rules()), about.mlcCommit());
+    }
+
     /** Shows a message in the status line (until the estimate changes). */
     public void report(String message) {
         status.set(message);
@@ -135,7 +141,7 @@ public final class ShellViewModel {
             try {
                 status.set(Language.get("import.done", imports.importArtifact(artifact)));
             } catch (IllegalArgumentException e) { // all or nothing: a failure changed nothing
-                fail(header, e.getMessage());
+                fail(header, Phrases.message(e));
                 return false;
             }
             recent.use(path);
@@ -154,7 +160,7 @@ public final class ShellViewModel {
                 status.set(Language.get("import.done", imports.importArtifact(artifact)));
                 return true;
             } catch (IllegalArgumentException e) {
-                fail(Language.get("import.failed", source), e.getMessage());
+                fail(Language.get("import.failed", source), Phrases.message(e));
                 return false;
             }
         }, fxThread);
@@ -165,7 +171,7 @@ public final class ShellViewModel {
         try {
             return finish(files.saveScenario(estimator.document(), path), path, "save.done", true);
         } catch (IllegalArgumentException e) {
-            fail(Language.get("error.title"), e.getMessage());
+            fail(Language.get("error.title"), Phrases.message(e));
             return CompletableFuture.completedFuture(null);
         }
     }
@@ -194,7 +200,7 @@ public final class ShellViewModel {
             status.set(Language.get("command.copied", script.lines().reduce((a, b) -> b).orElse(script)));
             return Optional.of(script);
         } catch (IllegalArgumentException e) {
-            fail(Language.get("error.title"), e.getMessage());
+            fail(Language.get("error.title"), Phrases.message(e));
             return Optional.empty();
         }
     }

@@ -67,6 +67,32 @@ class ImportModelFilesTest {
     }
 
     @Test
+    void theNotesAreReWordedWhenTheLanguageSwitches() {
+        Path lib = SharedData.path("mlc-libs-bin/Qwen-7B-Chat-q4f16_1-mali.so");
+        withLanguage(java.util.Locale.ENGLISH, () -> imports.importArtifact(ArtifactReader.read(lib, imports.symbols())));
+        assertThat(imports.notes()).anySatisfy(n -> assertThat(n).contains("switched to Qwen-7B-Chat-q4f16_1-mali"));
+        assertThat(imports.notes()).anySatisfy(n -> assertThat(n).contains("from Qwen-7B-Chat-q4f16_1-mali.so"));
+
+        withLanguage(java.util.Locale.SIMPLIFIED_CHINESE, () -> {
+            assertThat(imports.notes()).anySatisfy(n -> assertThat(n)
+                    .contains("已切换到该模型库所描述的模型 Qwen-7B-Chat-q4f16_1-mali"));
+            assertThat(imports.notes()).anySatisfy(n -> assertThat(n).contains("ELF 共享库，目标 opencl"));
+            assertThat(imports.notes()).noneSatisfy(n -> assertThat(n).contains("switched to"));
+        });
+    }
+
+    /** Runs {@code step} with the window's language switched to {@code language}, then switches back. */
+    private static void withLanguage(java.util.Locale language, Runnable step) {
+        java.util.Locale before = dev.kvlens.text.Language.locale();
+        dev.kvlens.text.Language.set(language);
+        try {
+            step.run();
+        } finally {
+            dev.kvlens.text.Language.set(before);
+        }
+    }
+
+    @Test
     void aLibraryThatCannotDescribeItselfIsRefusedAndNothingChanges() {
         Path lib = SharedData.path("mlc-libs-bin/RedPajama-INCITE-Chat-3B-v1-q4f16_1-iphone.tar");
         ModelDescription before = vm.modelProperty().get();

@@ -115,6 +115,23 @@ class EstimatorViewModelTest {
     }
 
     @Test
+    void aModelCheckIsWordedAgainWhenTheLanguageSwitches() {
+        java.util.Locale before = dev.kvlens.text.Language.locale();
+        dev.kvlens.text.Language.set(java.util.Locale.ENGLISH);
+        try {
+            vm.tensorParallelShardsProperty().set(3);
+            // MLC's own message (ParameterLayout), as EstimatorViewModelTest and the CLI tests read it
+            assertThat(vm.result().error()).hasValue(
+                    "Cannot split 32 attention heads (8 key-value heads) evenly to 3 GPUs.");
+            dev.kvlens.text.Language.set(java.util.Locale.SIMPLIFIED_CHINESE);
+            assertThat(vm.result().error()).hasValue(
+                    "MLC 报错：Cannot split 32 attention heads (8 key-value heads) evenly to 3 GPUs.");
+        } finally {
+            dev.kvlens.text.Language.set(before);
+        }
+    }
+
+    @Test
     void inconsistentInputsGiveAReasonNotAnException() {
         vm.tensorParallelShardsProperty().set(3);
         assertThat(vm.result().error()).hasValueSatisfying(m -> assertThat(m).contains("Cannot split"));

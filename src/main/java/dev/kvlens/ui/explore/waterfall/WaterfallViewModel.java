@@ -5,6 +5,7 @@ import dev.kvlens.model.Mib;
 import dev.kvlens.model.PhysicalAllocation;
 import dev.kvlens.model.Waterfall;
 import dev.kvlens.text.Language;
+import dev.kvlens.text.Phrases;
 import dev.kvlens.ui.scenario.EstimateResult;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import javafx.beans.binding.Bindings;
@@ -89,7 +90,7 @@ public final class WaterfallViewModel {
         for (Waterfall.Step s : steps) {
             String name = Language.get("waterfall." + s.kind().name());
             bars.add(new Bar(name, (s.total() - s.bytes()) / GIB, s.bytes() / GIB, name + ": +"
-                    + Mib.format(s.bytes(), 3) + " MiB → " + Mib.format(s.total(), 3) + " MiB\n" + s.formula()));
+                    + Mib.format(s.bytes(), 3) + " MiB → " + Mib.format(s.total(), 3) + " MiB\n" + Phrases.get(s.formula())));
         }
         double total = steps.get(steps.size() - 1).total();
         String name = Language.get("waterfall.TOTAL");
