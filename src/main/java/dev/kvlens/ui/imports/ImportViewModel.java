@@ -11,6 +11,8 @@ import dev.kvlens.model.LibraryModels;
 import dev.kvlens.model.SameModel;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
+import dev.kvlens.text.Phrased;
+import dev.kvlens.text.Phrases;
 import javafx.beans.value.ObservableValue;
 import dev.kvlens.model.LogComparison;
 import dev.kvlens.model.ModelDescription;
@@ -126,7 +128,7 @@ public final class ImportViewModel {
             source.set(sourceBefore);
             notes.setAll(notesBefore);
             String why = e instanceof ArithmeticException ? Messages.get("import.tooLarge")
-                    : e.getMessage() == null ? Messages.get("import.doesNotFit") : e.getMessage();
+                    : e.getMessage() == null && !(e instanceof Phrased) ? Messages.get("import.doesNotFit") : Phrases.message(e);
             throw new IllegalArgumentException(dev.kvlens.text.UserText.oneLine(
                     Messages.get("import.notImported", artifact.source(), why)), e);
         }
@@ -202,7 +204,7 @@ public final class ImportViewModel {
                 own = LibraryModels.describe(metadata.source(), metadata.metadata());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(mismatch.map(m -> Messages.get("import.note.otherModelRefused",
-                        mismatchText(m), e.getMessage())).orElse(e.getMessage()));
+                        mismatchText(m), Phrases.message(e))).orElse(Phrases.message(e)));
             }
             estimator.modelProperty().set(estimator.addImported(own));
             own.quantization().ifPresent(estimator.quantizationProperty()::set);

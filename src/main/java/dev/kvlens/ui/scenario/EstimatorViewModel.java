@@ -24,6 +24,7 @@ import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.ScenarioSpec;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
+import dev.kvlens.text.Phrases;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -253,7 +254,7 @@ public final class EstimatorViewModel extends ScenarioInputs {
                     RuleSetEras.compileReport(scenario.rules()), builtOn()));
         } catch (IllegalArgumentException | ArithmeticException e) {
             return EstimateResult.failed(dev.kvlens.text.UserText.oneLine(e instanceof ArithmeticException
-                    ? Messages.get("viewmodel.tooLarge") : e.getMessage()));
+                    ? Messages.get("viewmodel.tooLarge") : Phrases.message(e)));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.kvlens.ui.shell;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.MlcCommands;
 import dev.kvlens.text.Language;
+import dev.kvlens.text.Phrases;
 import dev.kvlens.ui.common.FileCommands;
 import dev.kvlens.ui.imports.ImportViewModel;
 import dev.kvlens.ui.scenario.EstimateResult;
@@ -130,7 +131,7 @@ public final class ShellViewModel {
             try {
                 status.set(Language.get("import.done", imports.importArtifact(artifact)));
             } catch (IllegalArgumentException e) { // all or nothing: a failure changed nothing
-                fail(header, e.getMessage());
+                fail(header, Phrases.message(e));
                 return false;
             }
             recent.use(path);
@@ -149,7 +150,7 @@ public final class ShellViewModel {
                 status.set(Language.get("import.done", imports.importArtifact(artifact)));
                 return true;
             } catch (IllegalArgumentException e) {
-                fail(Language.get("import.failed", source), e.getMessage());
+                fail(Language.get("import.failed", source), Phrases.message(e));
                 return false;
             }
         }, fxThread);
@@ -160,7 +161,7 @@ public final class ShellViewModel {
         try {
             return finish(files.saveScenario(estimator.document(), path), path, "save.done", true);
         } catch (IllegalArgumentException e) {
-            fail(Language.get("error.title"), e.getMessage());
+            fail(Language.get("error.title"), Phrases.message(e));
             return CompletableFuture.completedFuture(null);
         }
     }
@@ -189,7 +190,7 @@ public final class ShellViewModel {
             status.set(Language.get("command.copied", script.lines().reduce((a, b) -> b).orElse(script)));
             return Optional.of(script);
         } catch (IllegalArgumentException e) {
-            fail(Language.get("error.title"), e.getMessage());
+            fail(Language.get("error.title"), Phrases.message(e));
             return Optional.empty();
         }
     }
