@@ -111,7 +111,7 @@ public final class ShellViewModel {
     /** Reports a failure: a dialog and the status line. */
     public void fail(String header, String message) {
         problem.set(new Problem(header, message));
-        status.set(header + ": " + message);
+        status.set(Language.get("io.problem.status", header, message));
     }
 
     // ------------------------------------------------------------------ files

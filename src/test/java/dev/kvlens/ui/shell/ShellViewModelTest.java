@@ -88,6 +88,7 @@ class ShellViewModelTest {
         assertThat(window.importFile(broken).join()).isFalse();
         assertThat(window.problemProperty().get()).isEqualTo(new ShellViewModel.Problem(
                 "无法导入 chat-dupkey.json", "chat-dupkey.json：第 1 行有重复的键 \"model_type\""));
+        assertThat(window.statusProperty().get()).isEqualTo("无法导入 chat-dupkey.json：chat-dupkey.json：第 1 行有重复的键 \"model_type\"");
         Language.set(Language.ENGLISH);
         assertThat(window.importFile(broken).join()).isFalse();
         assertThat(window.problemProperty().get().message()).isEqualTo("chat-dupkey.json: duplicate key \"model_type\" at line 1");
