@@ -102,7 +102,8 @@ public final class FileCommands {
         }
         if (cause instanceof java.nio.file.FileSystemException fs) {
             // the reason is the operating system's own words
-            return fs.getReason() == null ? Messages.get("file.cannotReadOrWrite", fs.getFile()) : fs.getFile() + ": " + fs.getReason();
+            return fs.getReason() == null ? Messages.get("file.cannotReadOrWrite", fs.getFile())
+                    : Messages.get("io.problem.status", fs.getFile(), fs.getReason());
         }
         // a file's problem is said in the user's language (its phrase); any other by its message
         return cause instanceof Phrased || cause.getMessage() != null ? Phrases.message(cause) : Messages.get("file.failed");
