@@ -28,6 +28,13 @@ class ArchitectureTest {
 
     private static final String UI = "dev.kvlens.ui.";
 
+    /** The values view models publish and the toolkit-free helpers they are built from (by name: some are package-private). */
+    private static final java.util.List<String> VIEW_MODEL_HELPERS = java.util.List.of(
+            "chart.ChartModel", "chart.MemoryBar", "chart.Segment", "scenario.DeviceOption", "scenario.EstimateResult",
+            "scenario.ScenarioSnapshot", "scenario.ScenarioInputs", "scenario.UtilizationInput", "scenario.DeviceMemoryInput", "scenario.TypedField",
+            "common.FileCommands", "common.FileService", "shell.RecentFiles", "shell.Screens", "shell.StatusText",
+            "imports.RuntimeLogChoices");
+
     @ArchTest
     static final ArchRule modelIsPureJava = noClasses().that().resideInAPackage("dev.kvlens.model..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.fasterxml..", "dev.kvlens.io..",
@@ -59,15 +66,24 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule viewModelsHaveNoSceneGraph = noClasses().that().resideInAPackage("dev.kvlens.ui..")
             .and().haveSimpleNameEndingWith("ViewModel")
-            .or().belongToAnyOf(dev.kvlens.ui.chart.ChartModel.class, dev.kvlens.ui.chart.MemoryBar.class,
-                    dev.kvlens.ui.chart.Segment.class, dev.kvlens.ui.scenario.DeviceOption.class,
-                    dev.kvlens.ui.scenario.EstimateResult.class, dev.kvlens.ui.scenario.ScenarioSnapshot.class,
-                    dev.kvlens.ui.scenario.ScenarioInputs.class, dev.kvlens.ui.scenario.UtilizationInput.class,
-                    dev.kvlens.ui.common.FileCommands.class, dev.kvlens.ui.common.FileService.class,
-                    dev.kvlens.ui.shell.RecentFiles.class, dev.kvlens.ui.shell.Screens.class)
+            .or(viewModelHelper())
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                     "javafx.application..", "dev.kvlens.io..", "dev.kvlens.app..")
             .because("a view model publishes what is shown and is tested without the toolkit");
+
+    /**
+     * Views only bind (issue 13): the words a ui class shows come from its view model, so outside the view models
+     * (and the values they publish) only the bridge {@code I18n} and {@code CjkFont} (which picks the font for the
+     * language) reach the bundles or word text in the language; a view may still switch the language.
+     */
+    @ArchTest
+    static final ArchRule onlyViewModelsWordText = noClasses().that().resideInAPackage("dev.kvlens.ui..")
+            .and(DescribedPredicate.not(viewModelSide()))
+            .and().doNotBelongToAnyOf(dev.kvlens.ui.common.I18n.class, dev.kvlens.ui.common.CjkFont.class)
+            .should().dependOnClassesThat().belongToAnyOf(dev.kvlens.ui.common.I18n.class,
+                    dev.kvlens.text.Messages.class, dev.kvlens.text.Phrases.class)
+            .orShould().callMethodWhere(wordsText())
+            .because("a view binds to what its view model publishes; it never calls Messages or I18n");
 
     @ArchTest
     static final ArchRule uiDoesNotDoIo = noClasses().that().resideInAPackage("dev.kvlens.ui..")
@@ -160,6 +176,24 @@ class ArchitectureTest {
                 });
             }
         };
+    }
+
+    /** The view models and the toolkit-free helpers they publish through (see {@link #viewModelsHaveNoSceneGraph}). */
+    private static DescribedPredicate<JavaClass> viewModelSide() {
+        return DescribedPredicate.describe("a view model or one of its helpers",
+                c -> c.getSimpleName().endsWith("ViewModel") || viewModelHelper().test(c));
+    }
+
+    private static DescribedPredicate<JavaClass> viewModelHelper() {
+        return DescribedPredicate.describe("a value or helper of the view models", c -> VIEW_MODEL_HELPERS.stream()
+                .map(h -> UI + h).anyMatch(h -> c.getName().equals(h) || c.getName().startsWith(h + "$")));
+    }
+
+    /** Language's wording methods (its locale property and switch stay open to views: the menu switches). */
+    private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall> wordsText() {
+        return DescribedPredicate.describe("Language.get or Language.text", call ->
+                call.getTargetOwner().isEquivalentTo(dev.kvlens.text.Language.class)
+                        && (call.getName().equals("get") || call.getName().equals("text")));
     }
 
     private static DescribedPredicate<JavaConstructorCall> targetIsAViewModel() {

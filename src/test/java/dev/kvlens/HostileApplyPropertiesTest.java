@@ -1,8 +1,6 @@
 package dev.kvlens;
 
-import org.junit.jupiter.api.Tag;
 import dev.kvlens.app.ViewModels;
-import dev.kvlens.app.cli.KvLensCommand;
 import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.io.InputException;
 import dev.kvlens.io.PresetCatalog;
@@ -19,10 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,26 +27,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.kvlens.HostileReprosTest.assertCleanLine;
-import static dev.kvlens.HostileReprosTest.assertNotesThenCleanLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Generated hostile inputs through the window's own read-and-apply path and the CLI (issue 15): 10,000 mutated
  * inputs per reader (seeded loop; the seed and the input are printed on failure). Each one is either refused in
  * one clean line — and then the scenario is exactly as before — or applied, and then the session it leaves is
- * saved, restored by a fresh start without a problem, and estimates without a negative figure. A sample also runs
- * through the CLI: exit 0, 2 or 3 only, one clean line on failure.
+ * saved, restored by a fresh start without a problem, and estimates without a negative figure. The view models need
+ * no toolkit, so this runs in the shared test JVM; {@link HostileCliPropertiesTest} sends a sample through the CLI.
  */
-@Tag("fx") // starts the JavaFX toolkit: its own JVM, see the pom
 class HostileApplyPropertiesTest {
 
     private static final int TRIES = Integer.getInteger("kvlens.hostile.tries", 10_000);
-    private static final int CLI_TRIES = Integer.getInteger("kvlens.hostile.cliTries", 200);
-    private static final long SEED = Long.getLong("kvlens.seed", 15L);
+    static final long SEED = Long.getLong("kvlens.seed", 15L);
     private static final List<String> NASTY = List.of("1e30", "-1", "0", "NaN", "\"NaN\"", "9999999999999999999999",
             "-0.5", "null", "true", "[]", "{}", "\"中文\"", "\"\"", "3.5", "1e-400", "\"\\u0000\"", "-2147483649",
             "2147483647", "4294967296", "1048576", "8388608", "\"\\u001b]0;x\\u0007\"", "\"a\\nkvlens: ok\"", "\"lots\"");
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
+    /** What {@link #numbers} finds, as a regular expression (a test compares the two). */
+    static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"chat", "hf", "metadata", "scenario", "log"})
@@ -101,41 +94,21 @@ class HostileApplyPropertiesTest {
         assertThat(applied).as("some inputs are applied").isPositive();
     }
 
+    /** The hand-written number scanner finds what the regular expression finds, on the mutated inputs themselves. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"--chat-config", "--hf-config", "--library-metadata", "--compile-log", "--runtime-log"})
-    void theCliAnswersEveryInputWithExitZeroTwoOrThree(String option, @TempDir Path dir) throws IOException {
-        String valid = base(switch (option) {
-            case "--chat-config" -> "chat";
-            case "--hf-config" -> "hf";
-            case "--library-metadata" -> "metadata";
-            default -> "log";
-        });
-        SplittableRandom random = new SplittableRandom(SEED + option.hashCode());
-        Path file = dir.resolve("input.json");
-        boolean preset = option.equals("--library-metadata") || option.endsWith("-log");
-        for (int i = 0; i < CLI_TRIES; i++) {
-            String text = mutate(valid, random);
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            List<String> args = new ArrayList<>(List.of("estimate", option, file.toString(), "--format", i % 2 == 0 ? "json" : "log"));
-            if (preset) {
-                args.addAll(List.of("--preset", "llama-3-8b", "--quantization", "q4f16_1"));
+    @ValueSource(strings = {"chat", "hf", "metadata", "scenario", "log"})
+    void theNumberScannerFindsWhatTheRegularExpressionFinds(String reader) throws IOException {
+        SplittableRandom random = new SplittableRandom(SEED + 1 + reader.hashCode());
+        String text = base(reader);
+        for (int i = 0; i < 300; i++) {
+            List<int[]> expected = new ArrayList<>();
+            Matcher m = NUMBER.matcher(text);
+            while (m.find()) {
+                expected.add(new int[] {m.start(), m.end()});
             }
-            if (!option.equals("--runtime-log")) {
-                args.addAll(List.of("--gpu", "rtx-4090"));
-            }
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = KvLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-            try {
-                assertThat(code).isIn(0, 2, 3);
-                if (code == 2) {
-                    assertNotesThenCleanLine(err.toString());
-                }
-                assertThat(out.toString()).doesNotContain("Exception").doesNotContainPattern("\"total\" : -");
-            } catch (AssertionError e) {
-                throw new AssertionError("seed " + SEED + ", " + option + " try " + i + ", exit " + code + ", err " + err
-                        + ", input: " + text.substring(0, Math.min(text.length(), 3000)), e);
-            }
+            assertThat(numbers(text)).as("try " + i).usingElementComparator(java.util.Arrays::compare)
+                    .containsExactlyElementsOf(expected);
+            text = i % 20 == 19 ? base(reader) : mutate(text, random);
         }
     }
 
@@ -178,11 +151,7 @@ class HostileApplyPropertiesTest {
         for (int n = 0; n < steps; n++) {
             switch (r.nextInt(6)) {
                 case 0, 1 -> {
-                    List<int[]> spans = new ArrayList<>();
-                    Matcher m = NUMBER.matcher(s);
-                    while (m.find()) {
-                        spans.add(new int[] {m.start(), m.end()});
-                    }
+                    List<int[]> spans = numbers(s);
                     if (!spans.isEmpty()) {
                         int[] span = spans.get(r.nextInt(spans.size()));
                         s = s.substring(0, span[0]) + NASTY.get(r.nextInt(NASTY.size())) + s.substring(span[1]);
@@ -209,7 +178,54 @@ class HostileApplyPropertiesTest {
         return s;
     }
 
-    private static String base(String reader) throws IOException {
+    /**
+     * The spans {@link #NUMBER} finds, by hand: the regular expression (its look-behind at every character) was a
+     * third of this test's time on the 20 KB log input.
+     */
+    static List<int[]> numbers(String s) {
+        List<int[]> spans = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            boolean sign = c == '-' && i + 1 < n && digit(s.charAt(i + 1));
+            if ((sign || digit(c)) && (i == 0 || !word(s.charAt(i - 1)))) {
+                int end = digits(s, sign ? i + 1 : i);
+                if (end + 1 < n && s.charAt(end) == '.' && digit(s.charAt(end + 1))) {
+                    end = digits(s, end + 1);
+                }
+                if (end < n && (s.charAt(end) == 'e' || s.charAt(end) == 'E')) {
+                    int at = end + 1 < n && (s.charAt(end + 1) == '-' || s.charAt(end + 1) == '+') ? end + 2 : end + 1;
+                    if (at < n && digit(s.charAt(at))) {
+                        end = digits(s, at);
+                    }
+                }
+                spans.add(new int[] {i, end});
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        return spans;
+    }
+
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && digit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean word(char c) {
+        return digit(c) || c == '_' || c == '.' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    static String base(String reader) throws IOException {
         return switch (reader) {
             case "chat" -> resource("/configs/llama-3-8b-mlc-chat-config.json");
             case "hf" -> resource(new SplittableRandom(SEED).nextBoolean() ? "/configs/qwen2.5-7b-config.json"

@@ -32,7 +32,8 @@ final class ScreensFactory {
                 new dev.kvlens.ui.explore.schemes.SchemesViewModel(viewModel), files, recent, about,
                 new dev.kvlens.ui.shell.ShellViewModel(viewModel, imports, files, recent, javafx.application.Platform::runLater),
                 new dev.kvlens.ui.chart.ChartViewModel(viewModel), new dev.kvlens.ui.help.HelpViewModel(viewModel),
-                new dev.kvlens.ui.help.GlossaryViewModel(), new dev.kvlens.ui.help.TourViewModel());
+                new dev.kvlens.ui.help.GlossaryViewModel(), new dev.kvlens.ui.help.TourViewModel(),
+                new dev.kvlens.ui.scenario.ScenarioPanelViewModel(viewModel), new dev.kvlens.ui.log.LogViewModel(viewModel));
         return screens;
     }
 }

@@ -1,25 +1,32 @@
 package dev.kvlens.model;
 
 /**
- * The {@code gpu_memory_utilization} the window offers, one home for its slider and its field. MLC takes any value
- * above 0 ({@link EngineSettings} checks that, and the command line accepts values above 1 with a warning); the
- * window's slider and the field it mirrors take 0.01 to 1.00 in steps of 0.01, so every value typed is one the slider
- * can show (rules §3.5: the utilization multiplies the device memory before anything is subtracted).
+ * {@code gpu_memory_utilization}: one home for what KV Lens takes — in the window's field, on the command line and in
+ * a scenario file alike — and for the window's slider. MLC checks no range (rules §3.1: values above 1, or at most 0,
+ * are accepted and used as they are); KV Lens takes every finite value above 0 ({@link EngineSettings} refuses the
+ * rest: at or below 0 no memory can be planned) and warns above 1, where MLC plans with more memory than the device
+ * has (rules §3.5: the utilization multiplies the device memory before anything is subtracted). The slider spans the
+ * useful range, 0.01 to 1.00 in steps of 0.01; a value typed beyond it is taken and the slider rests at its end.
  */
 public final class UtilizationRange {
 
-    /** The smallest value the window takes. */
-    public static final double MIN = 0.01;
-    /** The largest value the window takes: all of the device. */
-    public static final double MAX = 1.0;
+    /** The slider's smallest value. */
+    public static final double SLIDER_MIN = 0.01;
+    /** The slider's largest value: all of the device. */
+    public static final double SLIDER_MAX = 1.0;
     /** The slider's step. */
     public static final double STEP = 0.01;
 
     private UtilizationRange() {
     }
 
-    /** Whether the window takes {@code value}. */
-    public static boolean contains(double value) {
-        return value >= MIN && value <= MAX;
+    /** Whether KV Lens takes {@code value}: a finite number above 0. */
+    public static boolean accepts(double value) {
+        return value > 0 && Double.isFinite(value);
+    }
+
+    /** Whether {@code value} is taken but plans with more memory than the device has (above 1): a warning. */
+    public static boolean aboveDevice(double value) {
+        return accepts(value) && value > SLIDER_MAX;
     }
 }

@@ -6,7 +6,6 @@ import dev.kvlens.io.Json;
 import dev.kvlens.model.ParameterBytes;
 import dev.kvlens.model.architecture.ModelType;
 import dev.kvlens.model.architecture.Quantization;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code RegistryTypesTest} holds against hand arithmetic; Medusa heads are a draft model, estimated next to a main
  * model (rules §3.8).
  */
-@Tag("fx")
 class CliEveryRegistryTypeTest {
 
     private static String config(String type) {

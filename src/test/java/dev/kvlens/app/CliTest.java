@@ -28,10 +28,33 @@ class CliTest {
     }
 
     static Run run(String... args) {
+        Run raw = runRaw(args);
+        return new Run(raw.code(), raw.out().replace("\r\n", "\n"), raw.err());
+    }
+
+    /**
+     * The CLI's output as written (CSV keeps CRLF). Tests of commands that never export a PNG run the CLI through
+     * here and need no toolkit JVM of their own (export-png is the one command that starts the toolkit).
+     */
+    static Run runRaw(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = KvLensCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString().replace("\r\n", "\n"), err.toString());
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A run of one subcommand builds only that one: the others must still be listed and reachable. */
+    @Test
+    void helpListsEverySubcommandAndEachRunsOnItsOwn() {
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("estimate", "solve", "compile-report", "export-png", "devices", "presets", "models");
+        Run presets = run("presets");
+        assertThat(presets.code()).isZero();
+        assertThat(presets.out()).contains("rtx-4090");
+        Run typo = run("estimat");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("estimat");
     }
 
     @Test

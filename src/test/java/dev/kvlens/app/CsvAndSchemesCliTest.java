@@ -2,7 +2,6 @@ package dev.kvlens.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.io.Json;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -17,16 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 12 items 4 and 8: the CLI's CSV read back as CSV (it once printed nothing), and
  * {@code estimate --all-quantizations} as a table, JSON and CSV. Expected values: rules §7 (RTX 4090).
  */
-@Tag("fx") // runs the CLI (KvLensCommand)
 class CsvAndSchemesCliTest {
 
     /** The CLI's stdout as written (CliTest.run normalizes line ends, CSV keeps CRLF). */
     private static String rawOut(String... args) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        int code = dev.kvlens.app.cli.KvLensCommand.run(new java.io.PrintWriter(out, true),
-                new java.io.PrintWriter(new java.io.StringWriter(), true), args);
-        assertThat(code).isZero();
-        return out.toString();
+        CliTest.Run r = CliTest.runRaw(args);
+        assertThat(r.code()).isZero();
+        return r.out();
     }
 
     /** RFC 4180 as the CLI writes it: CRLF rows, a header, no quoted fields expected. */

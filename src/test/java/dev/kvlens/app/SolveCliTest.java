@@ -4,7 +4,6 @@ import dev.kvlens.TestScenarios;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import dev.kvlens.ui.explore.solve.SolveViewModel;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 12 item 2: {@code kvlens solve} answers with MLC's semantics per mode, the same as the window's buttons.
  * Expected numbers from the rules' worked example (§7, RTX 4090, Llama-3-8B q4f16_1 with the §4.2 temporary buffer).
  */
-@Tag("fx") // runs the CLI (KvLensCommand)
 class SolveCliTest {
 
     private static final String[] MODEL = {"--preset", "llama-3-8b", "--quantization", "q4f16_1"};

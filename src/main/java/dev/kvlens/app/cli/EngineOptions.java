@@ -4,6 +4,7 @@ import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.EngineOverrides;
 import dev.kvlens.model.EngineSettings;
 import dev.kvlens.model.RuleSet;
+import dev.kvlens.model.UtilizationRange;
 import picocli.CommandLine.Option;
 
 import java.util.OptionalDouble;
@@ -46,7 +47,8 @@ final class EngineOptions {
         EngineOverrides overrides = new EngineOverrides(optional(maxNumSequence), optional(maxTotalSequenceLength),
                 optional(maxSingleSequenceLength), optional(prefillChunkSize));
         OptionalDouble util = utilization == null ? OptionalDouble.empty() : OptionalDouble.of(utilization);
-        if (utilization != null && utilization > 1 && !warned && mixee != null) {
+        // refused by EngineSettings unless UtilizationRange.accepts it (the window's field takes the same values)
+        if (utilization != null && UtilizationRange.aboveDevice(utilization) && !warned && mixee != null) {
             warned = true; // rules §3.1: MLC has no range check and plans with the value as given
             mixee.commandLine().getErr().println("warning: gpu_memory_utilization " + utilization + " is above 1; "
                     + "MLC accepts it as given (no range check), so it plans with more memory than the GPU has");

@@ -11,6 +11,7 @@ import dev.kvlens.text.UserText;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
@@ -20,10 +21,13 @@ import java.nio.file.Path;
 @Command(name = "kvlens",
         mixinStandardHelpOptions = true,
         versionProvider = KvLensCommand.Version.class,
-        description = "Where an MLC-LLM model's GPU memory goes: MLC's own runtime estimate, per engine mode.",
-        subcommands = {EstimateCommand.class, SolveCommand.class, CompileReportCommand.class, ExportPngCommand.class, DevicesCommand.class,
-                PresetsCommand.class, ModelsCommand.class})
+        description = "Where an MLC-LLM model's GPU memory goes: MLC's own runtime estimate, per engine mode.")
 public final class KvLensCommand {
+
+    /** The subcommands, in the order {@code --help} lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(EstimateCommand.class, SolveCommand.class,
+            CompileReportCommand.class, ExportPngCommand.class, DevicesCommand.class, PresetsCommand.class,
+            ModelsCommand.class);
 
     /** Bad flag, unreadable file or invalid value. */
     public static final int EXIT_INPUT = 2;
@@ -48,6 +52,11 @@ public final class KvLensCommand {
     /** Runs the CLI with the given streams and GPU detection ({@code --gpu auto}, {@code devices}; tests). */
     public static int run(PrintWriter out, PrintWriter err, Supplier<List<DetectedDevice>> detector, String... args) {
         CommandLine cli = new CommandLine(new KvLensCommand(), new Factory(new DetectedDevices(detector)));
+        // picocli reads a command's annotations when it is added, about 2 ms per command on a warm JVM: a run of one
+        // subcommand adds only that one (before the settings below, which apply to the commands present)
+        for (Class<?> command : named(args).map(List::<Class<?>>of).orElse(SUBCOMMANDS)) {
+            cli.addSubcommand(command);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.registerConverter(Path.class, KvLensCommand::path);
@@ -69,6 +78,12 @@ public final class KvLensCommand {
             err.println("kvlens: " + describe(e));
             return EXIT_INPUT;
         }
+    }
+
+    /** The subcommand the arguments start with, if any. */
+    private static Optional<Class<?>> named(String[] args) {
+        return args.length == 0 ? Optional.empty() : SUBCOMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst();
     }
 
     /** One line for any failure. */

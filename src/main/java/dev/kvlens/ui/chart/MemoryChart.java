@@ -1,5 +1,6 @@
 package dev.kvlens.ui.chart;
 
+import dev.kvlens.text.Glossary;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.common.ViewScope;
 import javafx.collections.FXCollections;
@@ -15,6 +16,7 @@ import javafx.scene.shape.Line;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The stacked memory bars: the compile report, then local / interactive / server. Values update in place
@@ -28,7 +30,6 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
     private final CategoryAxis categories;
     private final NumberAxis gib;
     private final List<XYChart.Series<String, Number>> series = new ArrayList<>();
-    private final List<Tooltip> tooltips = new ArrayList<>();
     private final Line budgetLine = new Line();
     private final Line deviceLine = new Line();
     private final Region backdrop = new Region();
@@ -39,10 +40,12 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
     private final ViewScope scope = new ViewScope();
 
     private final ChartViewModel vm;
+    private final SegmentTips tooltips;
 
     public MemoryChart(ChartViewModel vm) {
         super(new CategoryAxis(), new NumberAxis());
         this.vm = vm;
+        tooltips = new SegmentTips(vm);
         categories = (CategoryAxis) getXAxis();
         gib = (NumberAxis) getYAxis();
         initializeParts();
@@ -162,21 +165,8 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
             List<XYChart.Data<String, Number>> data = new ArrayList<>();
             Segment seg = Segment.values()[series.indexOf(s)];
             for (int bar = 0; bar < names.size(); bar++) {
-                XYChart.Data<String, Number> d = new XYChart.Data<>(names.get(bar), 0);
-                Tooltip tip = new Tooltip();
                 int index = bar;
-                tip.setOnShowing(e -> {
-                    MemoryBar shown = model.bars().get(index);
-                    tip.setText(vm.tooltipText(shown, seg, shown.bytes(seg)));
-                });
-                tooltips.add(tip);
-                d.nodeProperty().subscribe(node -> {
-                    if (node != null) {
-                        Tooltip.install(node, tip);
-                        node.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
-                    }
-                });
-                data.add(d);
+                data.add(tooltips.add(names.get(bar), seg, () -> model.bars().get(index)));
             }
             s.getData().setAll(data);
         }
@@ -275,9 +265,10 @@ public final class MemoryChart extends StackedBarChart<String, Number> {
         return tip;
     }
 
-    /** What clicking the compile-report bar's note does (opens the explainer). */
-    public void setOnCompileBar(Runnable action) {
-        onCompileBar = action;
+    /** What a click does: on the compile-report bar's note (opens the explainer), on a segment (explains its term). */
+    public void setActions(Runnable compileBar, Consumer<Glossary> explain) {
+        onCompileBar = compileBar;
+        tooltips.setOnExplain(explain);
     }
 
     /** The bar nodes of a segment (for tests and accessibility checks). */

@@ -1,10 +1,8 @@
 package dev.kvlens.ui.log;
 
 import dev.kvlens.ui.common.Coalescer;
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.common.Viewports;
-import dev.kvlens.ui.scenario.EstimatorViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,9 +22,9 @@ public final class LogPane extends TitledPane {
     private final Button copy = new Button();
     private final Label copied = new Label();
 
-    public LogPane(EstimatorViewModel viewModel) {
+    public LogPane(LogViewModel viewModel) {
         setId("logPane");
-        textProperty().bind(I18n.bind("log.title"));
+        textProperty().bind(viewModel.titleProperty());
         text.setId("logText");
         text.getStyleClass().add(Styles.LOG_TEXT);
         text.setEditable(false);
@@ -36,15 +34,14 @@ public final class LogPane extends TitledPane {
         Coalescer<String> lines = new Coalescer<>(QUIET, text::setText);
         viewModel.logTextProperty().subscribe(lines::offer);
         copy.setId("copyLogButton");
-        copy.textProperty().bind(I18n.bind("log.copy"));
+        copy.textProperty().bind(viewModel.copyTextProperty());
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
-            content.putString(viewModel.logTextProperty().getValue()); // the latest, even mid-refresh
+            content.putString(viewModel.copy());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-            copied.setText(I18n.get("log.copied"));
         });
         copied.getStyleClass().add(Styles.NOTE);
-        text.textProperty().addListener((o, a, b) -> copied.setText(""));
+        copied.textProperty().bind(viewModel.copiedNoteProperty());
         HBox bar = new HBox(8, copy, copied);
         bar.setAlignment(Pos.CENTER_LEFT);
         setContent(new VBox(6, text, bar));

@@ -1,12 +1,9 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.shell.FileDialogs;
-import dev.kvlens.model.AdditionalModel;
 import dev.kvlens.ui.common.FileCommands;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,14 +25,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class DraftModelsRow extends VBox {
 
-    private final EstimatorViewModel vm;
+    private final DraftModelsViewModel vm;
     private final FileCommands files;
     private final FileDialogs dialogs;
     private final java.util.function.Consumer<String> status;
     private final VBox list = new VBox(2);
     private Path lastDirectory;
 
-    DraftModelsRow(EstimatorViewModel vm, FileCommands files, FileDialogs dialogs, java.util.function.Consumer<String> status) {
+    DraftModelsRow(DraftModelsViewModel vm, FileCommands files, FileDialogs dialogs, java.util.function.Consumer<String> status) {
         super(4);
         this.vm = vm;
         this.files = files;
@@ -44,9 +41,9 @@ final class DraftModelsRow extends VBox {
         setId("draftModels");
         Label title = new Label();
         title.getStyleClass().add(Styles.FORM_LABEL);
-        title.textProperty().bind(I18n.bind("draft.title"));
+        title.textProperty().bind(vm.text("draft.title"));
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(I18n.bind("draft.tooltip"));
+        tip.textProperty().bind(vm.text("draft.tooltip"));
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         title.setTooltip(tip);
@@ -55,68 +52,59 @@ final class DraftModelsRow extends VBox {
         Button addFolder = button("addDraftFolderButton", "draft.addFolder", this::chooseFolder);
         HBox buttons = new HBox(6, addFile, addFolder);
         getChildren().addAll(title, list, buttons);
-        vm.additionalModels().addListener((ListChangeListener<AdditionalModel>) c -> rebuild());
-        I18n.localeProperty().subscribe(l -> rebuild());
+        vm.rowsProperty().subscribe(this::rebuild);
     }
 
     /** Reads a draft model and adds it (tests call this as the chooser would). */
     CompletableFuture<Void> add(Path path) {
         lastDirectory = path.toAbsolutePath().getParent();
-        return vm.readAdditionalModel(files, path).handle((model, error) -> {
-            Platform.runLater(() -> {
-                if (error != null) {
-                    status.accept(I18n.get("draft.failed", path.getFileName()) + ": " + FileCommands.message(error));
-                    return;
-                }
-                vm.addAdditionalModel(model);
-                status.accept(I18n.get("draft.added", model.description().name()));
-            });
+        return vm.read(files, path).handle((model, error) -> {
+            Platform.runLater(() -> status.accept(vm.adopt(path, model, error)));
             return null;
         });
     }
 
     private void chooseFile() {
-        dialogs.open(window(), I18n.get("draft.file.title"), lastDirectory, List.of(
-                new FileChooser.ExtensionFilter(I18n.get("draft.filter"), "*.json"),
+        dialogs.open(window(), vm.text("draft.file.title").getValue(), lastDirectory, List.of(
+                new FileChooser.ExtensionFilter(vm.text("draft.filter").getValue(), "*.json"),
                 new FileChooser.ExtensionFilter("*", "*"))).forEach(this::add);
     }
 
     private void chooseFolder() {
-        dialogs.openFolder(window(), I18n.get("draft.folder.title"), lastDirectory).ifPresent(this::add);
+        dialogs.openFolder(window(), vm.text("draft.folder.title").getValue(), lastDirectory).ifPresent(this::add);
     }
 
-    private void rebuild() {
+    private void rebuild(List<DraftModelsViewModel.Row> rows) {
         list.getChildren().clear();
-        List<AdditionalModel> models = vm.additionalModels();
-        if (models.isEmpty()) {
-            Label none = new Label(I18n.get("draft.none"));
+        if (rows.isEmpty()) {
+            Label none = new Label();
+            none.textProperty().bind(vm.text("draft.none"));
             none.getStyleClass().add(Styles.NOTE);
             list.getChildren().add(none);
             return;
         }
-        for (int i = 0; i < models.size(); i++) {
-            AdditionalModel m = models.get(i);
-            Label name = new Label(I18n.get("draft.entry", m.description().name(), m.scheme().name()));
+        for (int i = 0; i < rows.size(); i++) {
+            DraftModelsViewModel.Row m = rows.get(i);
+            Label name = new Label(m.label());
             name.setId("draftModel" + i);
             name.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(name, Priority.ALWAYS);
             int index = i;
             Button remove = new Button("×");
             remove.setId("removeDraft" + i);
-            remove.setAccessibleText(I18n.get("draft.remove", m.description().name()));
-            Tooltip removeTip = new Tooltip(I18n.get("draft.remove", m.description().name()));
-            remove.setTooltip(removeTip);
-            remove.setOnAction(e -> vm.removeAdditionalModel(index));
+            remove.setAccessibleText(m.removeText());
+            remove.setTooltip(new Tooltip(m.removeText()));
+            remove.setOnAction(e -> vm.remove(index));
             HBox row = new HBox(6, name, remove);
             row.setAlignment(Pos.CENTER_LEFT);
             list.getChildren().add(row);
         }
     }
 
-    private static Button button(String id, String key, Runnable action) {
+    private Button button(String id, String key, Runnable action) {
         Button b = new Button();
         b.setId(id);
-        b.textProperty().bind(I18n.bind(key));
+        b.textProperty().bind(vm.text(key));
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -1,7 +1,6 @@
 package dev.kvlens.ui.scenario;
 
 import dev.kvlens.model.ModelDescription;
-import dev.kvlens.ui.common.I18n;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Button;
@@ -20,7 +19,8 @@ public final class ImportedModelsDialog {
     }
 
     /** Shows the dialog; removing a model takes it out of the picker and of what the next start restores. */
-    public static void show(Window owner, EstimatorViewModel vm) {
+    public static void show(Window owner, ScenarioPanelViewModel texts) {
+        EstimatorViewModel vm = texts.estimator();
         FilteredList<ModelDescription> imported = new FilteredList<>(vm.models(), vm::isImported);
         ListView<ModelDescription> list = new ListView<>(imported);
         list.setId("importedModelsList");
@@ -29,19 +29,21 @@ public final class ImportedModelsDialog {
             @Override
             protected void updateItem(ModelDescription m, boolean empty) {
                 super.updateItem(m, empty);
-                setText(empty || m == null ? null : m.name() + "  ·  " + m.source());
+                setText(empty || m == null ? null : ScenarioPanelViewModel.importedEntry(m));
             }
         });
-        Label empty = new Label(I18n.get("models.none"));
+        Label empty = new Label();
+        empty.textProperty().bind(texts.text("models.none"));
         list.setPlaceholder(empty);
-        Button remove = new Button(I18n.get("models.remove"));
+        Button remove = new Button();
+        remove.textProperty().bind(texts.text("models.remove"));
         remove.setId("removeImportedModel");
         remove.disableProperty().bind(Bindings.isNull(list.getSelectionModel().selectedItemProperty()));
         remove.setOnAction(e -> vm.removeImported(list.getSelectionModel().getSelectedItem()));
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle(I18n.get("models.title"));
-        dialog.setHeaderText(I18n.get("models.header"));
+        dialog.titleProperty().bind(texts.text("models.title"));
+        dialog.headerTextProperty().bind(texts.text("models.header"));
         dialog.getDialogPane().setId("importedModelsDialog");
         dialog.getDialogPane().setContent(new VBox(8, list, remove));
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

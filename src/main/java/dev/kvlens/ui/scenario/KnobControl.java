@@ -1,6 +1,5 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.value.ObservableValue;
@@ -24,6 +23,7 @@ import java.util.List;
  */
 public final class KnobControl extends VBox {
 
+    private final KnobViewModel vm;
     private final IntegerProperty value;
     private final ObservableValue<List<Integer>> stops;
     private final Slider slider = new Slider();
@@ -32,29 +32,23 @@ public final class KnobControl extends VBox {
     private final Label badge = new Label();
     private boolean syncing;
 
-    /**
-     * @param id         base id: the slider gets {@code #<id>Slider}, the field {@code #<id>Field}
-     * @param titleKey   i18n key of the title; {@code <titleKey>.tooltip} is the tooltip
-     * @param value      the view-model property (0 = Auto when the stops start with 0)
-     * @param stops      the snap values, ascending; may change with the model
-     * @param badgeKey   i18n key of the badge text
-     */
-    public KnobControl(String id, String titleKey, IntegerProperty value, ObservableValue<List<Integer>> stops,
-                       ObservableValue<String> badgeKey) {
-        this.value = value;
-        this.stops = stops;
-        initializeParts(id, titleKey);
+    /** @param id base id: the slider gets {@code #<id>Slider}, the field {@code #<id>Field} */
+    public KnobControl(String id, KnobViewModel viewModel) {
+        this.vm = viewModel;
+        this.value = viewModel.valueProperty();
+        this.stops = viewModel.stopsProperty();
+        initializeParts(id);
         layoutParts();
-        bindToViewModel(badgeKey);
+        bindToViewModel();
     }
 
-    private void initializeParts(String id, String titleKey) {
+    private void initializeParts(String id) {
         getStyleClass().add(Styles.KNOB);
         setId(id + "Knob");
         slider.setId(id + "Slider");
         field.setId(id + "Field");
         title.getStyleClass().add(Styles.KNOB_TITLE);
-        title.textProperty().bind(I18n.bind(titleKey));
+        title.textProperty().bind(vm.titleProperty());
         title.setLabelFor(slider);
         badge.getStyleClass().add(Styles.BADGE);
         slider.setMin(0);
@@ -65,7 +59,7 @@ public final class KnobControl extends VBox {
         field.setPrefColumnCount(7);
         field.setAlignment(Pos.CENTER_RIGHT);
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(I18n.bind(titleKey + ".tooltip"));
+        tip.textProperty().bind(vm.tooltipProperty());
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         Tooltip.install(title, tip);
@@ -86,12 +80,11 @@ public final class KnobControl extends VBox {
         setSpacing(2);
     }
 
-    private void bindToViewModel(ObservableValue<String> badgeKey) {
-        badge.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> I18n.get(badgeKey.getValue()), badgeKey, I18n.localeProperty()));
-        badgeKey.subscribe(key -> {
+    private void bindToViewModel() {
+        badge.textProperty().bind(vm.badgeProperty());
+        vm.recompileProperty().subscribe(recompile -> {
             badge.getStyleClass().removeAll(Styles.BADGE_RUNTIME, Styles.BADGE_RECOMPILE);
-            badge.getStyleClass().add(key.equals("badge.recompile") ? Styles.BADGE_RECOMPILE : Styles.BADGE_RUNTIME);
+            badge.getStyleClass().add(recompile ? Styles.BADGE_RECOMPILE : Styles.BADGE_RUNTIME);
         });
         stops.subscribe(list -> {
             syncing = true;
@@ -100,7 +93,6 @@ public final class KnobControl extends VBox {
             showValue(value.get());
         });
         value.subscribe(v -> showValue(v.intValue()));
-        I18n.localeProperty().subscribe(l -> showValue(value.get()));
         slider.valueProperty().addListener((obs, old, now) -> {
             if (!syncing) {
                 List<Integer> list = stops.getValue();
@@ -108,12 +100,9 @@ public final class KnobControl extends VBox {
                 value.set(list.get(Math.max(0, Math.min(index, list.size() - 1))));
             }
         });
-        field.setOnAction(e -> commitField());
-        field.focusedProperty().addListener((obs, was, is) -> {
-            if (!is) {
-                commitField();
-            }
-        });
+        // Auto is the placeholder, not text: a click and "16" gives 16, not "16Auto"
+        field.promptTextProperty().bind(vm.promptProperty());
+        ScenarioPanel.bindInput(field, vm);
         slider.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN) {
                 double step = e.getCode() == KeyCode.PAGE_UP ? 3 : -3;
@@ -123,51 +112,11 @@ public final class KnobControl extends VBox {
         });
     }
 
-    private boolean autoAllowed() {
-        List<Integer> list = stops.getValue();
-        return !list.isEmpty() && list.get(0) == 0;
-    }
-
-    private void commitField() {
-        String text = field.getText() == null ? "" : field.getText().trim().replace(",", "").replace("_", "");
-        try {
-            int parsed;
-            if (text.isEmpty() || text.equalsIgnoreCase("auto") || text.equals(I18n.get("value.auto"))) {
-                if (!autoAllowed()) {
-                    throw new NumberFormatException("auto not allowed");
-                }
-                parsed = 0;
-            } else {
-                parsed = Integer.parseInt(text);
-                if (parsed <= 0) {
-                    throw new NumberFormatException("not positive");
-                }
-            }
-            field.getStyleClass().remove(Styles.FIELD_INVALID);
-            field.setPromptText(autoAllowed() ? I18n.get("value.auto") : "");
-            value.set(parsed);
-            showValue(parsed);
-        } catch (NumberFormatException e) {
-            if (!field.getStyleClass().contains(Styles.FIELD_INVALID)) {
-                field.getStyleClass().add(Styles.FIELD_INVALID);
-            }
-            field.setPromptText(I18n.get("value.invalid"));
-            showValue(value.get());
-        }
-    }
-
+    /** Moves the slider to the stop nearest the value (the field's text is the view model's). */
     private void showValue(int v) {
         syncing = true;
         try {
-            List<Integer> list = stops.getValue();
-            slider.setValue(nearestIndex(list, v));
-            if (!field.isFocused() || !field.getStyleClass().contains(Styles.FIELD_INVALID)) {
-                // Auto is the placeholder, not text: a click and "16" gives 16, not "16Auto"
-                field.setText(v == 0 && autoAllowed() ? "" : Integer.toString(v));
-                if (v == 0 && autoAllowed() && !field.getStyleClass().contains(Styles.FIELD_INVALID)) {
-                    field.setPromptText(I18n.get("value.auto"));
-                }
-            }
+            slider.setValue(nearestIndex(stops.getValue(), v));
         } finally {
             syncing = false;
         }

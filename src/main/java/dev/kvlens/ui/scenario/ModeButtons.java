@@ -1,7 +1,6 @@
 package dev.kvlens.ui.scenario;
 
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -18,17 +17,18 @@ final class ModeButtons extends VBox {
 
     private final ToggleGroup modes = new ToggleGroup();
 
-    ModeButtons(EstimatorViewModel vm) {
+    ModeButtons(ScenarioPanelViewModel texts) {
         super(4);
+        EstimatorViewModel vm = texts.estimator();
         Label label = new Label();
         label.getStyleClass().add(Styles.FORM_LABEL);
-        label.textProperty().bind(I18n.bind("scenario.mode"));
+        label.textProperty().bind(texts.text("scenario.mode"));
         HBox buttons = new HBox(0);
         buttons.getStyleClass().add("mode-buttons");
         for (EngineMode mode : EngineMode.values()) {
             ToggleButton button = new ToggleButton();
             button.setId("mode" + mode.name().charAt(0) + mode.name().substring(1).toLowerCase(Locale.ROOT));
-            button.textProperty().bind(I18n.bind("mode." + mode.mlcName()));
+            button.textProperty().bind(texts.modeName(mode));
             button.setUserData(mode);
             button.setToggleGroup(modes);
             button.setMaxWidth(Double.MAX_VALUE);
@@ -45,7 +45,7 @@ final class ModeButtons extends VBox {
             }
         });
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(I18n.bind("scenario.mode.tooltip"));
+        tip.textProperty().bind(texts.text("scenario.mode.tooltip"));
         label.setTooltip(tip);
         getChildren().addAll(label, buttons);
     }

@@ -1,6 +1,5 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.ui.common.I18n;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
@@ -14,23 +13,24 @@ final class ModelMenu {
     private ModelMenu() {
     }
 
-    static MenuButton of(EstimatorViewModel vm) {
+    static MenuButton of(ScenarioPanelViewModel texts) {
+        EstimatorViewModel vm = texts.estimator();
         MenuItem remove = new MenuItem();
         remove.setId("removeShownModel");
+        remove.textProperty().bind(texts.removeShownProperty());
         remove.setOnAction(e -> vm.removeImported(vm.modelProperty().get()));
         MenuItem manage = new MenuItem();
         manage.setId("manageImportedModelsItem");
+        manage.textProperty().bind(texts.manageProperty());
         MenuButton button = new MenuButton("⋯", null, remove, manage);
         button.setId("modelMenu");
         manage.setOnAction(e -> ImportedModelsDialog.show(
-                button.getScene() == null ? null : button.getScene().getWindow(), vm));
+                button.getScene() == null ? null : button.getScene().getWindow(), texts));
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(I18n.bind("models.menu"));
+        tip.textProperty().bind(texts.text("models.menu"));
         button.setTooltip(tip);
         button.setOnShowing(e -> {
-            remove.setText(I18n.get("models.removeShown", vm.modelProperty().get().name()));
             remove.setDisable(!vm.isImported(vm.modelProperty().get()));
-            manage.setText(I18n.get("models.manage").replaceAll("\\(_.\\)", "").replace("_", "")); // no mnemonic here
         });
         return button;
     }

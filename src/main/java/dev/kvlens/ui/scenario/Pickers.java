@@ -1,6 +1,6 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.ui.common.I18n;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.util.StringConverter;
@@ -33,13 +33,14 @@ final class Pickers {
     }
 
     /**
-     * Names a picker's items in the current language, and again on every switch: the shown value too — a new
+     * Names a picker's items as its view model does ({@code names} is a new function on every language switch), and
+     * again on every switch: the shown value too — a new
      * converter alone re-words the list but leaves the button showing the old language until the value changes.
      */
-    static <T> void followLanguage(ComboBox<T> picker, Function<T, String> name) {
-        ShownCell<T> shown = new ShownCell<>(name);
+    static <T> void followLanguage(ComboBox<T> picker, ObservableValue<Function<T, String>> names) {
+        ShownCell<T> shown = new ShownCell<>(item -> names.getValue().apply(item));
         picker.setButtonCell(shown);
-        I18n.localeProperty().subscribe(l -> {
+        names.subscribe(name -> {
             picker.setConverter(converter(name));
             shown.reword();
         });

@@ -1,6 +1,5 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.shell.FileDialogs;
 import dev.kvlens.model.Backend;
@@ -24,19 +23,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SearchableComboBox;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** The left panel: what runs where (model, scheme, device, utilization, shards, rules, mode) and the knobs. */
 public final class ScenarioPanel extends VBox {
 
     private final EstimatorViewModel vm;
+    private final ScenarioPanelViewModel texts;
     private final SearchableComboBox<ModelDescription> modelPicker = new SearchableComboBox<>();
     private final ComboBox<Quantization> quantizationPicker = new ComboBox<>();
     private final ComboBox<DeviceOption> devicePicker = new ComboBox<>();
     private final TextField memoryField = new TextField();
     private final ComboBox<Backend> backendPicker = new ComboBox<>(FXCollections.observableArrayList(Backend.values()));
-    private final Slider utilizationSlider = new Slider(UtilizationRange.MIN, UtilizationRange.MAX,
+    private final Slider utilizationSlider = new Slider(UtilizationRange.SLIDER_MIN, UtilizationRange.SLIDER_MAX,
             EstimatorViewModel.DEFAULT_UTILIZATION);
     private final TextField utilizationField = new TextField();
     private final ComboBox<Integer> tpPicker = new ComboBox<>(FXCollections.observableArrayList(1, 2, 4, 8));
@@ -50,25 +48,26 @@ public final class ScenarioPanel extends VBox {
      *
      * @param solve the reverse-solve buttons, placed last (the shell composes them: they are another slice's view)
      */
-    public ScenarioPanel(EstimatorViewModel viewModel, java.util.function.Consumer<String> status,
+    public ScenarioPanel(ScenarioPanelViewModel viewModel, java.util.function.Consumer<String> status,
                          dev.kvlens.ui.common.FileCommands files, FileDialogs dialogs, javafx.scene.Node solve) {
-        this.vm = viewModel;
-        this.tpValue = viewModel.tensorParallelShardsProperty().asObject();
+        this.texts = viewModel;
+        this.vm = viewModel.estimator();
+        this.tpValue = vm.tensorParallelShardsProperty().asObject();
         getStyleClass().add(Styles.SCENARIO_PANEL);
         setSpacing(10);
         setPadding(new Insets(12));
         getChildren().addAll(sectionTitle("scenario.title"), scenarioGrid(), new ModeButtons(viewModel));
         if (files != null && dialogs != null) {
-            getChildren().add(new DraftModelsRow(viewModel, files, dialogs, status));
+            getChildren().add(new DraftModelsRow(viewModel.draftModels(), files, dialogs, status));
         }
         getChildren().addAll(new Separator(),
-                sectionTitle("knobs.title"), new KnobsPanel(viewModel), sectionTitle("solve.title"), solve);
+                sectionTitle("knobs.title"), new KnobsPanel(viewModel.knobs()), sectionTitle("solve.title"), solve);
     }
 
-    private static Label sectionTitle(String key) {
+    private Label sectionTitle(String key) {
         Label label = new Label();
         label.getStyleClass().add(Styles.SECTION_TITLE);
-        label.textProperty().bind(I18n.bind(key));
+        label.textProperty().bind(texts.text(key));
         return label;
     }
 
@@ -84,7 +83,7 @@ public final class ScenarioPanel extends VBox {
                 vm.modelProperty().set(now);
             }
         });
-        modelPicker.promptTextProperty().bind(I18n.bind("scenario.model.prompt"));
+        modelPicker.promptTextProperty().bind(texts.text("scenario.model.prompt"));
         modelPicker.setMaxWidth(Double.MAX_VALUE);
 
         quantizationPicker.setId("quantizationPicker");
@@ -99,9 +98,8 @@ public final class ScenarioPanel extends VBox {
         devicePicker.setMaxWidth(Double.MAX_VALUE);
         Tooltip deviceTip = new Tooltip();
         devicePicker.setTooltip(deviceTip);
-        Pickers.followLanguage(devicePicker, ScenarioPanel::deviceLabel);
-        I18n.localeProperty().subscribe(l -> deviceTip.setText(deviceTip(vm.deviceProperty().get())));
-        vm.deviceProperty().subscribe(d -> deviceTip.setText(deviceTip(d)));
+        Pickers.followLanguage(devicePicker, texts.deviceNames());
+        deviceTip.textProperty().bind(texts.deviceTipProperty());
 
         memoryField.setId("deviceMemoryField");
         memoryField.setPrefColumnCount(7);
@@ -109,16 +107,15 @@ public final class ScenarioPanel extends VBox {
         backendPicker.setConverter(Pickers.converter(Backend::cliName));
         backendPicker.valueProperty().bindBidirectional(vm.customBackendProperty());
         ObservableValue<Boolean> custom = vm.deviceProperty().map(DeviceOption::custom);
-        // always editable: a size typed for a preset makes it a custom device (commitMemory)
+        // always editable: a size typed for a preset makes it a custom device (DeviceMemoryInput)
         backendPicker.disableProperty().bind(custom.map(c -> !c));
-        vm.deviceProperty().subscribe(this::showDeviceMemory);
-        vm.customDeviceBytesProperty().subscribe(b -> showDeviceMemory(vm.deviceProperty().get()));
-        memoryField.setOnAction(e -> commitMemory());
-        memoryField.focusedProperty().addListener((o, was, is) -> {
-            if (!is) {
-                commitMemory();
+        // a preset's backend shows in the (disabled) picker; a custom device keeps the one chosen
+        vm.deviceProperty().subscribe(d -> {
+            if (d != null && !d.custom()) {
+                backendPicker.setValue(d.backend());
             }
         });
+        bindInput(memoryField, texts.deviceMemory());
         HBox memoryRow = new HBox(8, memoryField, backendPicker);
 
         utilizationSlider.setId("utilizationSlider");
@@ -129,6 +126,13 @@ public final class ScenarioPanel extends VBox {
         bindUtilization();
         HBox.setHgrow(utilizationSlider, Priority.ALWAYS);
         HBox utilizationRow = new HBox(8, utilizationSlider, utilizationField);
+        Label aboveDevice = new Label();
+        aboveDevice.setId("utilizationWarning");
+        aboveDevice.getStyleClass().add(Styles.NOTE);
+        aboveDevice.setWrapText(true);
+        aboveDevice.textProperty().bind(vm.utilizationInput().warningProperty());
+        aboveDevice.visibleProperty().bind(aboveDevice.textProperty().isNotEmpty());
+        aboveDevice.managedProperty().bind(aboveDevice.visibleProperty());
 
         tpPicker.setId("tpPicker");
         tpPicker.valueProperty().bindBidirectional(tpValue);
@@ -136,7 +140,7 @@ public final class ScenarioPanel extends VBox {
         rulesPicker.setId("rulesPicker");
         rulesPicker.setItems(vm.ruleSets());
         rulesPicker.valueProperty().bindBidirectional(vm.rulesProperty());
-        Pickers.followLanguage(rulesPicker, r -> I18n.get("rules." + r.id()));
+        Pickers.followLanguage(rulesPicker, texts.ruleNames());
         rulesPicker.setMaxWidth(Double.MAX_VALUE);
 
         GridPane grid = new GridPane();
@@ -148,26 +152,26 @@ public final class ScenarioPanel extends VBox {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         grid.getColumnConstraints().addAll(labels, fields);
-        HBox modelRow = new HBox(4, modelPicker, ModelMenu.of(vm));
+        HBox modelRow = new HBox(4, modelPicker, ModelMenu.of(texts));
         HBox.setHgrow(modelPicker, Priority.ALWAYS);
         addRow(grid, 0, "scenario.model", modelRow, null);
         addRow(grid, 1, "scenario.quantization", quantizationPicker, null);
         addRow(grid, 2, "scenario.device", devicePicker, null);
         addRow(grid, 3, "scenario.deviceMemory", memoryRow, "scenario.deviceMemory.tooltip");
-        addRow(grid, 4, "scenario.utilization", utilizationRow, "scenario.utilization.tooltip");
+        addRow(grid, 4, "scenario.utilization", new VBox(2, utilizationRow, aboveDevice), "scenario.utilization.tooltip");
         addRow(grid, 5, "scenario.tp", tpPicker, "scenario.tp.tooltip");
         addRow(grid, 6, "scenario.rules", rulesPicker, "scenario.rules.tooltip");
         return grid;
     }
 
-    private static void addRow(GridPane grid, int row, String key, javafx.scene.Node field, String tooltipKey) {
+    private void addRow(GridPane grid, int row, String key, javafx.scene.Node field, String tooltipKey) {
         Label label = new Label();
         label.getStyleClass().add(Styles.FORM_LABEL);
-        label.textProperty().bind(I18n.bind(key));
+        label.textProperty().bind(texts.text(key));
         label.setLabelFor(field);
         if (tooltipKey != null) {
             Tooltip tip = new Tooltip();
-            tip.textProperty().bind(I18n.bind(tooltipKey));
+            tip.textProperty().bind(texts.text(tooltipKey));
             tip.setWrapText(true);
             tip.setMaxWidth(400);
             label.setTooltip(tip);
@@ -176,51 +180,10 @@ public final class ScenarioPanel extends VBox {
         grid.add(field, 1, row);
     }
 
-    private void showDeviceMemory(DeviceOption option) {
-        if (option == null || memoryField.isFocused()) {
-            return;
-        }
-        long bytes = option.custom() ? vm.customDeviceBytesProperty().get() : option.bytes();
-        if (!option.custom()) {
-            backendPicker.setValue(option.backend());
-        }
-        memoryField.setText(gibText(bytes));
-        memoryField.getStyleClass().remove(Styles.FIELD_INVALID);
-    }
-
-    private static String gibText(long bytes) {
-        return new BigDecimal(bytes).divide(BigDecimal.valueOf(1L << 30), 2, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros().toPlainString();
-    }
-
-    /** A size typed for a preset device makes it a custom device of the same backend: typing is choosing. */
-    private void commitMemory() {
-        DeviceOption current = vm.deviceProperty().get();
-        if (!current.custom() && memoryField.getText().trim().equals(gibText(current.bytes()))) {
-            return; // focus passed through without a change
-        }
-        try {
-            BigDecimal gib = new BigDecimal(memoryField.getText().trim());
-            if (gib.signum() <= 0 || gib.compareTo(BigDecimal.valueOf(1L << 20)) > 0) {
-                throw new NumberFormatException("out of range");
-            }
-            long bytes = gib.multiply(BigDecimal.valueOf(1L << 30)).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-            vm.customDeviceBytesProperty().set(bytes); // before the switch: no estimate sees the old custom size
-            if (!current.custom()) {
-                vm.customBackendProperty().set(current.backend());
-                vm.devices().stream().filter(DeviceOption::custom).findFirst().ifPresent(vm.deviceProperty()::set);
-            }
-            memoryField.getStyleClass().remove(Styles.FIELD_INVALID);
-        } catch (NumberFormatException | ArithmeticException e) {
-            if (!memoryField.getStyleClass().contains(Styles.FIELD_INVALID)) {
-                memoryField.getStyleClass().add(Styles.FIELD_INVALID);
-            }
-        }
-    }
-
     /**
      * The slider shows the view model's value and sets it when the user moves it; it never writes back a value it
-     * clamped (a bidirectional binding did: typed 0.2 left the slider at its 0.30 minimum). The field's text,
+     * clamped (a bidirectional binding did: typed 0.2 left the slider at its 0.30 minimum), so a value typed beyond
+     * its range (above 1, below 0.01) is kept while the slider rests at its end. The field's text,
      * validation and message are the view model's.
      */
     private void bindUtilization() {
@@ -238,35 +201,30 @@ public final class ScenarioPanel extends VBox {
         var input = vm.utilizationInput();
         utilizationField.setId("utilizationField");
         utilizationField.setPrefColumnCount(4);
-        utilizationField.textProperty().bindBidirectional(input.textProperty());
-        utilizationField.setOnAction(e -> input.commit());
-        utilizationField.focusedProperty().addListener((o, was, is) -> {
+        bindInput(utilizationField, input);
+    }
+
+    /**
+     * A field whose text, validation and message are a view model's: it commits on Enter and when focus leaves; while
+     * the text is refused the field is marked and its tooltip says why.
+     */
+    static void bindInput(TextField field, TypedField input) {
+        field.textProperty().bindBidirectional(input.textProperty());
+        field.setOnAction(e -> input.commit());
+        field.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
                 input.commit();
             }
         });
-        input.invalidProperty().subscribe(bad -> {
-            utilizationField.getStyleClass().remove(Styles.FIELD_INVALID);
-            if (bad) {
-                utilizationField.getStyleClass().add(Styles.FIELD_INVALID);
-            }
-        });
+        Tooltip normal = field.getTooltip();
         Tooltip problem = new Tooltip();
         problem.textProperty().bind(input.errorProperty());
-        input.invalidProperty().subscribe(bad -> utilizationField.setTooltip(bad ? problem : null));
-    }
-
-    private static String deviceLabel(DeviceOption d) {
-        return d.custom() ? I18n.get("scenario.device.custom")
-                : d.detected() ? I18n.get("scenario.device.detected", d.name()) : d.name();
-    }
-
-    /** Where the chosen device's figure comes from (rules §3.2): exact only when a public log printed those bytes. */
-    private static String deviceTip(DeviceOption d) {
-        if (d == null || d.custom() || d.provenance().isEmpty()) {
-            return I18n.get("scenario.deviceMemory.tooltip");
-        }
-        return I18n.get(d.exact() ? "scenario.device.figure.exact" : "scenario.device.figure.approximate",
-                d.provenance());
+        input.invalidProperty().subscribe(bad -> {
+            field.getStyleClass().remove(Styles.FIELD_INVALID);
+            if (bad) {
+                field.getStyleClass().add(Styles.FIELD_INVALID);
+            }
+            field.setTooltip(bad ? problem : normal);
+        });
     }
 }

@@ -4,70 +4,55 @@ import dev.kvlens.model.UtilizationRange;
 import dev.kvlens.text.Language;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableValue;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The utilization field: its text (two decimals of the value, half-even), what typing it does on commit, and the
- * message when the text is not a utilization the window takes ({@link UtilizationRange}, the slider's range too).
+ * The utilization field: its text (two decimals of the value, half-even; more below 0.01), what typing it does on
+ * commit, the message when the text is not a utilization KV Lens takes, and the warning when it is above 1 — the
+ * values the command line and a scenario file take too ({@link UtilizationRange}).
  */
-public final class UtilizationInput {
+public final class UtilizationInput extends TypedField {
 
     private final DoubleProperty utilization;
-    private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final ReadOnlyBooleanWrapper invalid = new ReadOnlyBooleanWrapper(this, "invalid");
-    private final ObservableValue<String> error;
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
 
     UtilizationInput(DoubleProperty utilization) {
         this.utilization = utilization;
-        utilization.subscribe(v -> {
-            text.set(format(v.doubleValue()));
-            invalid.set(false);
-        });
-        error = Bindings.createStringBinding(() -> invalid.get() ? Language.get("scenario.utilization.invalid",
-                format(UtilizationRange.MIN), format(UtilizationRange.MAX)) : "", invalid, Language.localeProperty());
+        utilization.subscribe(v -> show(format(v.doubleValue())));
+        wordRefusal(() -> Language.get("scenario.utilization.notAbove0"));
+        warning.bind(Bindings.createStringBinding(() -> UtilizationRange.aboveDevice(utilization.get())
+                ? Language.get("scenario.utilization.aboveDevice") : "", utilization, Language.localeProperty()));
     }
 
-    /** What the field shows and the user types. */
-    public StringProperty textProperty() {
-        return text;
+    /** Why the value taken may mislead (above 1: MLC plans with more memory than the GPU has), "" otherwise. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
-    /** Whether the last text committed was refused. */
-    public ReadOnlyBooleanProperty invalidProperty() {
-        return invalid.getReadOnlyProperty();
-    }
-
-    /** Why the last text committed was refused, in the user's language ("" when it was taken). */
-    public ObservableValue<String> errorProperty() {
-        return error;
-    }
-
-    /** Takes the text as the utilization when it is one the window takes; otherwise keeps the value and says why. */
+    @Override
     public void commit() {
         double value;
         try {
-            value = Double.parseDouble(text.get().trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            invalid.set(true);
+            value = Double.parseDouble(typed());
+        } catch (NumberFormatException e) {
+            refuse();
             return;
         }
-        if (!UtilizationRange.contains(value)) {
-            invalid.set(true);
+        if (!UtilizationRange.accepts(value)) {
+            refuse();
             return;
         }
         utilization.set(value);
-        text.set(format(value));
-        invalid.set(false);
+        show(format(value));
     }
 
+    /** Two decimals, as the slider steps; a value below the slider's first step as typed (0.005 is not 0.01). */
     static String format(double value) {
-        return new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+        return value < UtilizationRange.SLIDER_MIN ? BigDecimal.valueOf(value).toPlainString()
+                : new BigDecimal(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 }

@@ -22,6 +22,7 @@ final class Dialogs {
     private final ShellViewModel vm;
     private final Parent root;
     private boolean tourShown;
+    private Stage glossaryWindow;
 
     Dialogs(ShellViewModel vm, Parent root) {
         this.vm = vm;
@@ -60,10 +61,17 @@ final class Dialogs {
         window(help, vm.text("help.title"), help::dispose);
     }
 
-    /** Help ▸ Glossary: the terms on the left, the chosen one's explanation on the right; disposed when closed. */
+    /**
+     * Help ▸ Glossary: the terms on the left, the chosen one's explanation on the right; disposed when closed. One
+     * window: while it is open, another request (a click on a chart segment) brings it to the front on its new term.
+     */
     void showGlossary(GlossaryViewModel glossary) {
+        if (glossaryWindow != null && glossaryWindow.isShowing()) {
+            glossaryWindow.toFront();
+            return;
+        }
         GlossaryView view = new GlossaryView(glossary);
-        window(view, glossary.windowTitleProperty(), view::dispose);
+        glossaryWindow = window(view, glossary.windowTitleProperty(), view::dispose);
     }
 
     /** The first-run tour, from its first step; its card lives as long as the window. */
@@ -79,7 +87,7 @@ final class Dialogs {
     }
 
     /** A window beside the main one, styled like it, closed with Escape; {@code dispose} runs when it is hidden. */
-    private void window(Parent content, javafx.beans.value.ObservableValue<String> title, Runnable dispose) {
+    private Stage window(Parent content, javafx.beans.value.ObservableValue<String> title, Runnable dispose) {
         Stage stage = new Stage();
         stage.initOwner(window());
         stage.titleProperty().bind(title);
@@ -97,5 +105,6 @@ final class Dialogs {
         stage.setScene(scene);
         stage.setOnHidden(e -> dispose.run());
         stage.show();
+        return stage;
     }
 }

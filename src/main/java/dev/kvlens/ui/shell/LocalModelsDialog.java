@@ -1,8 +1,6 @@
 package dev.kvlens.ui.shell;
 
-import dev.kvlens.ui.common.I18n;
 import dev.kvlens.model.InstalledModel;
-import dev.kvlens.ui.common.FileCommands;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -15,7 +13,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -26,21 +23,22 @@ final class LocalModelsDialog {
 
     private final Dialog<InstalledModel> dialog = new Dialog<>();
     private final ListView<InstalledModel> list = new ListView<>();
-    private final Label status = new Label(I18n.get("local.searching"));
-    private final FileCommands files;
+    private final Label status = new Label();
+    private final LocalModelsViewModel vm;
 
-    LocalModelsDialog(Window owner, FileCommands files) {
-        this.files = files;
+    LocalModelsDialog(Window owner, LocalModelsViewModel vm) {
+        this.vm = vm;
         dialog.initOwner(owner);
-        dialog.setTitle(I18n.get("local.title"));
-        dialog.setHeaderText(I18n.get("local.header"));
-        ButtonType open = new ButtonType(I18n.get("local.open"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType(I18n.get("local.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.titleProperty().bind(vm.text("local.title"));
+        dialog.headerTextProperty().bind(vm.text("local.header"));
+        ButtonType open = new ButtonType(vm.text("local.open").getValue(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(vm.text("local.cancel").getValue(), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().addAll(open, cancel);
         dialog.getDialogPane().lookupButton(open).disableProperty()
                 .bind(list.getSelectionModel().selectedItemProperty().isNull());
         list.setId("localModelsList");
         list.setPrefSize(640, 320);
+        list.setItems(vm.entries());
         list.setCellFactory(v -> new EntryCell());
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
@@ -49,6 +47,7 @@ final class LocalModelsDialog {
             }
         });
         status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
         VBox content = new VBox(8, status, list);
         VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
         dialog.getDialogPane().setContent(content);
@@ -59,20 +58,8 @@ final class LocalModelsDialog {
 
     /** Shows the dialog and hands the chosen folder or library to {@code open}. */
     void show(Consumer<Path> open) {
-        files.installedModels().whenComplete((found, error) ->
-                Platform.runLater(() -> fill(error == null ? found : List.of())));
+        vm.search().thenRun(() -> Platform.runLater(() -> list.getSelectionModel().selectFirst()));
         dialog.showAndWait().ifPresent(entry -> open.accept(Path.of(entry.path())));
-    }
-
-    private void fill(List<InstalledModel> entries) {
-        list.getItems().setAll(entries);
-        if (entries.isEmpty()) {
-            List<Path> caches = files.modelCaches();
-            status.setText(I18n.get("local.empty", caches.get(0), caches.get(1)));
-        } else {
-            status.setText("");
-            Platform.runLater(() -> list.getSelectionModel().selectFirst());
-        }
     }
 
     private static final class EntryCell extends ListCell<InstalledModel> {
@@ -84,8 +71,7 @@ final class LocalModelsDialog {
                 setTooltip(null);
                 return;
             }
-            String compiledFor = entry.weights().map(w -> " · " + I18n.get("local.compiledFor", Path.of(w).getFileName())).orElse("");
-            setText(I18n.get("local.kind." + entry.kind().name()) + " · " + entry.name() + compiledFor);
+            setText(LocalModelsViewModel.label(entry));
             setTooltip(new Tooltip(entry.path().toString()));
         }
     }

@@ -65,7 +65,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
         this.menu = new MainMenu(shell, this, this::importFile);
         this.chartCard = new ChartCard(screens.chart());
         this.status = new StatusLine(shell);
-        this.log = new LogPane(screens.estimator());
+        this.log = new LogPane(screens.log());
         this.mapTab = tab("mapTab", "map.tab");
         // the trade-off views work only while they are on screen
         this.mapView = new CapacityMapView(screens.map(), mapTab.selectedProperty().or(menu.mapBesideProperty()));
@@ -76,7 +76,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
 
     private void layoutParts() {
         setTop(menu.bar());
-        ScrollPane left = Viewports.renderDirectly(new ScrollPane(new ScenarioPanel(screens.estimator(), shell::report,
+        ScrollPane left = Viewports.renderDirectly(new ScrollPane(new ScenarioPanel(screens.scenario(), shell::report,
                 screens.files(), fileDialogs, new SolveView(screens.solve(), shell::report))));
         left.setId("scenarioScroll");
         left.setFitToWidth(true);
@@ -119,7 +119,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
                 dialogs.showProblem(problem);
             }
         });
-        chartCard.chart().setOnCompileBar(this::showHelp);
+        chartCard.chart().setActions(this::showHelp, term -> { screens.glossary().show(term); showGlossary(); });
         FileDrops.accept(this, this::importFile, text -> importText("drop", text));
     }
 
@@ -170,7 +170,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
 
     @Override
     public void openLocal() {
-        new LocalModelsDialog(dialogs.window(), screens.files()).show(this::importFile);
+        new LocalModelsDialog(dialogs.window(), shell.localModels()).show(this::importFile);
     }
 
     /** Imports a file (read off the FX thread); a failure shows its message and changes nothing. */
@@ -278,7 +278,7 @@ public final class MainView extends BorderPane implements MainMenu.Actions {
 
     @Override
     public void manageImportedModels() {
-        ImportedModelsDialog.show(getScene() == null ? null : getScene().getWindow(), screens.estimator());
+        ImportedModelsDialog.show(getScene() == null ? null : getScene().getWindow(), screens.scenario());
     }
 
     @Override

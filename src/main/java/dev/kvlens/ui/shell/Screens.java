@@ -11,7 +11,9 @@ import dev.kvlens.ui.help.GlossaryViewModel;
 import dev.kvlens.ui.help.HelpViewModel;
 import dev.kvlens.ui.help.TourViewModel;
 import dev.kvlens.ui.imports.ImportViewModel;
+import dev.kvlens.ui.log.LogViewModel;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
+import dev.kvlens.ui.scenario.ScenarioPanelViewModel;
 import dev.kvlens.ui.verdict.VerdictViewModel;
 
 /**
@@ -22,5 +24,6 @@ public record Screens(EstimatorViewModel estimator, ImportViewModel imports, Sol
                       MapViewModel map, WaterfallViewModel waterfall, CompareViewModel compare,
                       VerdictViewModel verdict, SchemesViewModel schemes, FileCommands files,
                       RecentFiles recent, AboutInfo about, ShellViewModel shell, ChartViewModel chart,
-                      HelpViewModel help, GlossaryViewModel glossary, TourViewModel tour) {
+                      HelpViewModel help, GlossaryViewModel glossary, TourViewModel tour,
+                      ScenarioPanelViewModel scenario, LogViewModel log) {
 }

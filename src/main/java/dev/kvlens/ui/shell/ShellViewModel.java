@@ -98,6 +98,11 @@ public final class ShellViewModel {
         return Language.text(key);
     }
 
+    /** A new File ▸ Open from this machine… dialog's view model. */
+    public LocalModelsViewModel localModels() {
+        return new LocalModelsViewModel(files, fxThread);
+    }
+
     /** A text now (dialog titles are read when the dialog opens). */
     public String textNow(String key, Object... args) {
         return Language.get(key, args);

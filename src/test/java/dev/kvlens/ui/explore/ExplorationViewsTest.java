@@ -42,11 +42,19 @@ class ExplorationViewsTest {
         robot.interact(() -> vm.batchSizeProperty().set(3));
         assertThat(log.getText()).isEqualTo(vm.logTextProperty().getValue()).contains("max batch size 3 ");
         // a drag: steps faster than the log's quiet interval; the log shows the value the slider rests on
+        java.util.concurrent.CountDownLatch rested = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> log.textProperty().addListener((o, before, now) -> {
+            if (now.contains("max batch size 40 ")) {
+                rested.countDown();
+            }
+        }));
         for (int batch = 4; batch <= 40; batch++) {
             int value = batch;
             robot.interact(() -> vm.batchSizeProperty().set(value));
         }
-        Thread.sleep((long) LogPane.QUIET.toMillis() * 3);
+        // the quiet interval passes on the FX thread's clock; a bound, not a wait: it fails if the log never rests
+        assertThat(rested.await(20 * (long) LogPane.QUIET.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                .as("the log shows the last value after the drag").isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(log.getText()).isEqualTo(vm.logTextProperty().getValue()).contains("max batch size 40 ");
     }

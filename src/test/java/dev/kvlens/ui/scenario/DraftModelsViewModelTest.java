@@ -57,47 +57,7 @@ class DraftModelsViewModelTest {
 
     /** A file service whose reads return fixed artifacts (the io readers are tested on their own). */
     static FileService reading(Map<String, Artifact> artifacts) {
-        return new FileService() {
-            @Override
-            public Artifact read(Path path, Map<String, Long> symbols) {
-                Artifact a = artifacts.get(path.toString());
-                if (a == null) {
-                    throw new IllegalArgumentException(path + ": does not exist");
-                }
-                return a;
-            }
-
-            @Override
-            public Artifact parse(String source, String text, Map<String, Long> symbols) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<InstalledModel> installedModels() {
-                return List.of();
-            }
-
-            @Override
-            public List<Path> modelCaches() {
-                return List.of();
-            }
-
-            @Override
-            public void writePng(RenderedImage image, Path path) {
-            }
-
-            @Override
-            public void writeScenario(ScenarioDocument document, Path path) {
-            }
-
-            @Override
-            public void writeCsv(Estimate estimate, Path path) {
-            }
-
-            @Override
-            public void writeJson(Estimate estimate, Path path) {
-            }
-        };
+        return new dev.kvlens.ui.common.StubFileService(artifacts, List.of(), List.of());
     }
 
     private final FileCommands files = new FileCommands(reading(Map.of(

@@ -52,6 +52,22 @@ class ScenarioPanelGesturesTest {
     }
 
     @Test
+    void aRefusedNumberMarksTheFieldAndItsTooltipSaysWhyUntilAValueIsTaken(FxRobot robot) {
+        TextField batch = robot.lookup("#batchField").queryAs(TextField.class);
+        robot.clickOn(batch).write("0").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(batch.getStyleClass()).contains(dev.kvlens.ui.common.Styles.FIELD_INVALID);
+        assertThat(batch.getTooltip().getText()).startsWith("Enter a whole number from 1 to 2147483647");
+        assertThat(vm.batchSizeProperty().get()).isZero();
+        robot.interact(batch::selectAll);
+        robot.write("32").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(batch.getStyleClass()).doesNotContain(dev.kvlens.ui.common.Styles.FIELD_INVALID);
+        assertThat(batch.getTooltip().getText()).startsWith("max_num_sequence"); // the knob's own tooltip is back
+        assertThat(vm.batchSizeProperty().get()).isEqualTo(32);
+    }
+
+    @Test
     void typingADeviceSizeMakesThePresetACustomDeviceOfItsBackend(FxRobot robot) {
         DeviceOption preset = vm.deviceProperty().get();
         assertThat(preset.custom()).isFalse();

@@ -142,14 +142,29 @@ class ThemeKeyboardHelpTest {
     }
 
     @Test
-    void hoveringASegmentShowsItsExactSize(FxRobot robot) {
+    void hoveringASegmentShowsItsExactSize(FxRobot robot) throws Exception {
         Node compileParameters = view.chartCard().chart().segmentNodes(Segment.PARAMETERS).get(0);
         robot.moveTo(compileParameters);
         Tooltip tip = (Tooltip) compileParameters.getProperties().get("javafx.scene.control.Tooltip");
-        WaitForAsyncUtils.sleep(1_600, java.util.concurrent.TimeUnit.MILLISECONDS); // a tooltip shows after 1 s
+        // a tooltip shows after 1 s, and is worded as it shows
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tip.isShowing() && !tip.getText().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(tip.isShowing()).isTrue();
         // Llama-3-8B q4f16_1 parameters: 4,517,404,672 B = 4308.133 MiB (rules §7, "Parameters: 4308.133 MB")
         assertThat(tip.getText()).startsWith("Compile report — Parameters").contains("4308.133 MiB");
+    }
+
+    @Test
+    void clickingASegmentExplainsItsTermInOneGlossaryWindow(FxRobot robot) throws Exception {
+        robot.clickOn(view.chartCard().chart().segmentNodes(Segment.KV_PAGES).get(3));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#glossaryTitle").queryAll().isEmpty());
+        assertThat(robot.lookup("#glossaryTitle").queryAs(Label.class).getText()).isEqualTo("Paged KV cache");
+        Window glossary = robot.lookup("#glossaryView").query().getScene().getWindow();
+
+        robot.interact(() -> view.getScene().getWindow().requestFocus());
+        robot.clickOn(view.chartCard().chart().segmentNodes(Segment.TEMPORARY).get(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#glossaryView").queryAll()).hasSize(1);
+        assertThat(robot.lookup("#glossaryTitle").queryAs(Label.class).getText()).isEqualTo("Temporary buffer (×2)");
+        robot.interact(((javafx.stage.Stage) glossary)::close);
     }
 }
