@@ -4,6 +4,7 @@ import dev.kvlens.model.Artifact;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.InstalledModel;
 import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
 import dev.kvlens.text.Phrased;
 import dev.kvlens.text.Phrases;
@@ -106,6 +107,6 @@ public final class FileCommands {
                     : Messages.get("io.problem.status", fs.getFile(), fs.getReason());
         }
         // a file's problem is said in the user's language (its phrase); any other by its message
-        return cause instanceof Phrased || cause.getMessage() != null ? Phrases.message(cause) : Messages.get("file.failed");
+        return cause instanceof Phrased || cause.getMessage() != null ? Phrases.message(Language.locale(), cause) : Messages.get("file.failed");
     }
 }

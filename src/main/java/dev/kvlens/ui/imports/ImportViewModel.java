@@ -128,7 +128,7 @@ public final class ImportViewModel {
             source.set(sourceBefore);
             notes.setAll(notesBefore);
             String why = e instanceof ArithmeticException ? Messages.get("import.tooLarge")
-                    : e.getMessage() == null && !(e instanceof Phrased) ? Messages.get("import.doesNotFit") : Phrases.message(e);
+                    : e.getMessage() == null && !(e instanceof Phrased) ? Messages.get("import.doesNotFit") : Phrases.message(Language.locale(), e);
             throw new IllegalArgumentException(dev.kvlens.text.UserText.oneLine(
                     Messages.get("import.notImported", artifact.source(), why)), e);
         }
@@ -204,7 +204,7 @@ public final class ImportViewModel {
                 own = LibraryModels.describe(metadata.source(), metadata.metadata());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(mismatch.map(m -> Messages.get("import.note.otherModelRefused",
-                        mismatchText(m), Phrases.message(e))).orElse(Phrases.message(e)));
+                        mismatchText(m), Phrases.message(Language.locale(), e))).orElse(Phrases.message(Language.locale(), e)));
             }
             estimator.modelProperty().set(estimator.addImported(own));
             own.quantization().ifPresent(estimator.quantizationProperty()::set);

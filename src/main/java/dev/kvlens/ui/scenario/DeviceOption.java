@@ -1,6 +1,7 @@
 package dev.kvlens.ui.scenario;
 
 import dev.kvlens.model.Backend;
+import dev.kvlens.text.Language;
 import dev.kvlens.text.Phrase;
 import dev.kvlens.text.Phrases;
 
@@ -36,9 +37,12 @@ public record DeviceOption(String id, String name, Backend backend, long bytes, 
         this(id, name, backend, bytes, detected, exact, Phrase.of("text.verbatim", Objects.requireNonNull(provenance)));
     }
 
-    /** How the figure is known, in the current language (empty when unknown). */
+    /**
+     * How the figure is known, in the window's language (empty when unknown). {@link Language#locale()}, not
+     * {@code Messages}': a binding on the language recomputes before {@code Messages} hears of the switch.
+     */
     public String provenance() {
-        return Phrases.get(provenanceWords);
+        return Phrases.format(Language.locale(), provenanceWords);
     }
 
     /** A device whose figure's provenance is not known (the custom entry, tests). */

@@ -254,7 +254,7 @@ public final class EstimatorViewModel extends ScenarioInputs {
                     RuleSetEras.compileReport(scenario.rules()), builtOn()));
         } catch (IllegalArgumentException | ArithmeticException e) {
             return EstimateResult.failed(dev.kvlens.text.UserText.oneLine(e instanceof ArithmeticException
-                    ? Messages.get("viewmodel.tooLarge") : Phrases.message(e)));
+                    ? Messages.get("viewmodel.tooLarge") : Phrases.message(Language.locale(), e)));
         }
     }
 

@@ -136,7 +136,7 @@ public final class ShellViewModel {
             try {
                 status.set(Language.get("import.done", imports.importArtifact(artifact)));
             } catch (IllegalArgumentException e) { // all or nothing: a failure changed nothing
-                fail(header, Phrases.message(e));
+                fail(header, Phrases.message(Language.locale(), e));
                 return false;
             }
             recent.use(path);
@@ -155,7 +155,7 @@ public final class ShellViewModel {
                 status.set(Language.get("import.done", imports.importArtifact(artifact)));
                 return true;
             } catch (IllegalArgumentException e) {
-                fail(Language.get("import.failed", source), Phrases.message(e));
+                fail(Language.get("import.failed", source), Phrases.message(Language.locale(), e));
                 return false;
             }
         }, fxThread);
@@ -166,7 +166,7 @@ public final class ShellViewModel {
         try {
             return finish(files.saveScenario(estimator.document(), path), path, "save.done", true);
         } catch (IllegalArgumentException e) {
-            fail(Language.get("error.title"), Phrases.message(e));
+            fail(Language.get("error.title"), Phrases.message(Language.locale(), e));
             return CompletableFuture.completedFuture(null);
         }
     }
@@ -195,7 +195,7 @@ public final class ShellViewModel {
             status.set(Language.get("command.copied", script.lines().reduce((a, b) -> b).orElse(script)));
             return Optional.of(script);
         } catch (IllegalArgumentException e) {
-            fail(Language.get("error.title"), Phrases.message(e));
+            fail(Language.get("error.title"), Phrases.message(Language.locale(), e));
             return Optional.empty();
         }
     }
