@@ -49,6 +49,15 @@ class ArchitectureTest {
             .because("the model, the readers, the view models and the CLI all word their phrases through text/");
 
     @ArchTest
+    static final ArchRule inputProblemsArePhrases = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.kvlens.io.InputException")
+            .should().callConstructor(dev.kvlens.io.InputException.class, String.class, String.class, String.class)
+            .orShould().callConstructor(dev.kvlens.io.InputException.class, String.class, String.class, String.class,
+                    Throwable.class)
+            .because("a file's problem is a message key and its arguments, so the window says it in the user's language "
+                    + "(issue 12); an English sentence would stay English in the Chinese window");
+
+    @ArchTest
     static final ArchRule ioDoesNotKnowTheUi = noClasses().that().resideInAPackage("dev.kvlens.io..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.kvlens.ui..", "dev.kvlens.app..",
                     "javafx.scene..", "picocli..");

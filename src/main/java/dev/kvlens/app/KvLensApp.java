@@ -105,7 +105,7 @@ public final class KvLensApp extends Application {
                 try {
                     viewModel.apply(document);
                 } catch (RuntimeException e) { // apply is all-or-nothing: the defaults are still shown
-                    state.setAsideLastScenario(dev.kvlens.text.UserText.oneLine(e.getMessage()));
+                    state.setAsideLastScenario(e);
                 }
             });
         } catch (RuntimeException e) {
@@ -115,8 +115,9 @@ public final class KvLensApp extends Application {
 
     /** What could not be restored, once: in the log and in a message beside the window. */
     private void showStateProblems(Stage owner) {
-        List<String> problems = state.problems();
-        problems.forEach(LOG::warning);
+        state.problems().forEach(LOG::warning); // the log stays English
+        List<String> problems = state.problemPhrases().stream()
+                .map(p -> dev.kvlens.text.UserText.oneLine(dev.kvlens.text.Phrases.get(p))).toList();
         if (problems.isEmpty() || startupReport()) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.kvlens.app;
 import dev.kvlens.io.DetectedDevice;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Device;
+import dev.kvlens.text.Phrase;
 import dev.kvlens.ui.scenario.DeviceOption;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 
@@ -47,6 +48,6 @@ public final class ViewModels {
     static DeviceOption option(DetectedDevice detected) {
         Device d = detected.device();
         return new DeviceOption(detected.id(), d.name(), d.backend(), d.totalGlobalMemoryBytes(), true,
-                detected.exact(), detected.precision() + "; from " + detected.source());
+                detected.exact(), Phrase.of("io.gpu.provenance", detected.precisionWords(), detected.sourceWords()));
     }
 }

@@ -43,9 +43,7 @@ final class ArchitectureReader {
         JsonNode text = root.get("text_config");
         if (family == ModelFamily.LLAVA && text != null && text.has("_name_or_path") && !text.has("num_hidden_layers")) {
             // LlavaConfig fetches this text model's config from Hugging Face (llava_model.py::get_hf_config)
-            throw c.error("text_config", "names " + text.get("_name_or_path").asText() + " instead of listing its"
-                    + " geometry (MLC downloads that config); copy num_hidden_layers, hidden_size and the other fields"
-                    + " of its config.json into text_config");
+            throw c.error("text_config", "io.llava.textConfigByName", text.get("_name_or_path").asText());
         }
         // MLC's own field (mistral, ministral3, gemma3 text) wins over HF's sliding_window
         int sliding = c.optionalInt("sliding_window_size", -1, MAX_TOKENS)
@@ -101,10 +99,10 @@ final class ArchitectureReader {
             default -> c.intOr("head_dim", 1, MAX_DIM, hidden / heads);
         };
         if (headDim == 0) {
-            throw c.error("num_attention_heads", "(" + heads + ") is larger than hidden_size (" + hidden + ")");
+            throw c.error("num_attention_heads", "io.heads.largerThanHidden", String.valueOf(heads), String.valueOf(hidden));
         }
         if (heads % kvHeads != 0) {
-            throw c.error("num_key_value_heads", "(" + kvHeads + ") must divide num_attention_heads (" + heads + ")");
+            throw c.error("num_key_value_heads", "io.heads.kvMustDivide", String.valueOf(kvHeads), String.valueOf(heads));
         }
         int intermediate = c.optionalInt("intermediate_size", 1, MAX_DIM)
                 .orElse(family == ModelFamily.GPT_NEOX || family == ModelFamily.BERT ? 4 * hidden : 0);

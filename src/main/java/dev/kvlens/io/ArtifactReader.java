@@ -7,6 +7,7 @@ import dev.kvlens.model.PrintedLog;
 import dev.kvlens.model.InputLimits;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.LibraryMetadata;
+import dev.kvlens.text.Phrase;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -59,9 +60,9 @@ public final class ArtifactReader {
         } catch (InputException e) {
             throw e;
         } catch (ArithmeticException e) {
-            throw new InputException(source, "", "holds a size too large to compute with (more than 64 bits)");
+            throw new InputException(source, "", Phrase.of("io.number.sizeTooLarge"));
         } catch (IllegalArgumentException e) {
-            throw new InputException(source, "", e.getMessage());
+            throw new InputException(source, "", ReportedProblems.of(e));
         }
         check(source, artifact);
         return artifact;
@@ -70,7 +71,7 @@ public final class ArtifactReader {
     private static Artifact interpret(String source, String text, Map<String, Long> symbols, Optional<String> folder) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (body.length() > Json.MAX_FILE_BYTES) {
-            throw new InputException(source, "", "is longer than 16 MiB");
+            throw new InputException(source, "", Phrase.of("io.file.longerThan16Mib"));
         }
         if (body.stripLeading().startsWith("{")) {
             JsonNode root = Json.parse(source, body);
@@ -81,7 +82,7 @@ public final class ArtifactReader {
                 try {
                     return new Artifact.Metadata(source, LibraryMetadataReader.parse(source, root, symbols));
                 } catch (ArithmeticException e) {
-                    throw new InputException(source, "params", "has a shape or size whose bytes do not fit in 64 bits");
+                    throw new InputException(source, "params", Phrase.of("io.params.overflow"));
                 }
             }
             Optional<String> known = ModelNames.ofConfig(folder.map(Path::of), root);
@@ -92,13 +93,12 @@ public final class ArtifactReader {
                 String model = known.or(() -> folder.map(f -> Path.of(f).getFileName()).map(Path::toString)).orElse(source);
                 return new Artifact.ModelConfig(source, HfConfigReader.parse(source, model, root), Optional.empty());
             }
-            throw new InputException(source, "", "is JSON but not a chat config, a Hugging Face config, library "
-                    + "metadata or a KV Lens scenario");
+            throw new InputException(source, "", Phrase.of("io.json.unknownKind"));
         }
         PrintedLog log = MlcLogParser.parse(body);
         if (log.isEmpty()) {
-            throw new InputException(source, "", "contains no line KV Lens recognizes from mlc_llm compile, serve or chat"
-                    + (log.warnings().isEmpty() ? "" : " (" + log.warnings().get(0) + ")"));
+            throw new InputException(source, "", log.warnings().isEmpty() ? Phrase.of("io.log.nothingRecognized")
+                    : Phrase.of("io.log.nothingRecognizedBecause", log.warnings().get(0)));
         }
         return new Artifact.Log(source, log);
     }
@@ -131,7 +131,7 @@ public final class ArtifactReader {
             violation = log.log().compile().flatMap(ArtifactReader::compileLog);
         }
         violation.ifPresent(v -> {
-            throw new InputException(source, v.field(), v.problem());
+            throw new InputException(source, v.field(), ReportedProblems.of(v.problem()));
         });
     }
 

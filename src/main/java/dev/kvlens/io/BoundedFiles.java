@@ -1,5 +1,7 @@
 package dev.kvlens.io;
 
+
+import dev.kvlens.text.Phrase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -54,10 +56,10 @@ public final class BoundedFiles {
             throw failure(path, e);
         }
         if (attributes.isDirectory()) {
-            throw new InputException(name, "", "is a folder, not a file");
+            throw new InputException(name, "", Phrase.of("io.file.folderNotFile"));
         }
         if (!attributes.isRegularFile()) {
-            throw new InputException(path.toString(), "", "is not a regular file (a device, pipe or socket); KV Lens reads regular files only");
+            throw new InputException(path.toString(), "", Phrase.of("io.file.notRegular"));
         }
         if (attributes.size() > maxBytes) {
             throw tooLarge(name, maxBytes);
@@ -72,14 +74,14 @@ public final class BoundedFiles {
             bytes = read.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             read.cancel(true);
-            throw new InputException(name, "", "could not be read within " + TIMEOUT_SECONDS + " s");
+            throw new InputException(name, "", Phrase.of("io.file.timeout", String.valueOf(TIMEOUT_SECONDS)));
         } catch (InterruptedException e) {
             read.cancel(true);
             Thread.currentThread().interrupt();
-            throw new InputException(name, "", "was not read (interrupted)");
+            throw new InputException(name, "", Phrase.of("io.file.interrupted"));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? failure(path, io)
-                    : new InputException(name, "", "cannot be read");
+                    : new InputException(name, "", Phrase.of("io.file.cannotRead"));
         }
         if (bytes.length > maxBytes) {
             throw tooLarge(name, maxBytes);
@@ -93,32 +95,33 @@ public final class BoundedFiles {
         String name = name(path);
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-            throw new InputException(name, "", "is UTF-16 text; save it as UTF-8");
+            throw new InputException(name, "", Phrase.of("io.file.utf16"));
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new InputException(name, "", "is not UTF-8 text (is it a binary file?)");
+            throw new InputException(name, "", Phrase.of("io.file.notUtf8"));
         }
     }
 
     private static InputException tooLarge(String name, long maxBytes) {
-        String limit = maxBytes % (1 << 20) == 0 ? (maxBytes >> 20) + " MiB" : maxBytes + " bytes";
-        return new InputException(name, "", "is over " + limit + ", the most KV Lens reads");
+        return new InputException(name, "", maxBytes % (1 << 20) == 0
+                ? Phrase.of("io.file.tooLargeMib", String.valueOf(maxBytes >> 20))
+                : Phrase.of("io.file.tooLargeBytes", String.valueOf(maxBytes)));
     }
 
     /** An I/O failure in words. */
     static InputException failure(Path path, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new InputException(path.toString(), "", "does not exist");
+            return new InputException(path.toString(), "", Phrase.of("io.file.missing"));
         }
         if (e instanceof AccessDeniedException) {
-            return new InputException(path.toString(), "", "cannot be read: permission denied");
+            return new InputException(path.toString(), "", Phrase.of("io.file.permissionDenied"));
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return new InputException(path.toString(), "", "cannot be read: " + fs.getReason());
+            return new InputException(path.toString(), "", Phrase.of("io.file.cannotReadBecause", fs.getReason()));
         }
-        return new InputException(path.toString(), "", "cannot be read");
+        return new InputException(path.toString(), "", Phrase.of("io.file.cannotRead"));
     }
 }

@@ -44,7 +44,7 @@ public final class ChatConfigReader {
         if (top.has("quantization")) {
             String scheme = top.requireString("quantization");
             quantization = Optional.of(Quantization.byName(scheme)
-                    .orElseThrow(() -> top.error("quantization", "names an unknown scheme '" + scheme + "'")));
+                    .orElseThrow(() -> top.error("quantization", "io.quantization.unknownNamed", scheme)));
         }
 
         ModelGeometry geometry = ModelType.find(modelType).isPresent()
@@ -70,8 +70,8 @@ public final class ChatConfigReader {
         ChatConfigValues values = build(sourceName,
                 () -> new ChatConfigValues(runtimeContext, runtimePrefill, compilePrefill));
         if (geometry.numAttentionHeads() % shards != 0 || geometry.numKeyValueHeads() % shards != 0) {
-            throw top.error("tensor_parallel_shards", "(" + shards + ") does not divide the "
-                    + geometry.numAttentionHeads() + " attention / " + geometry.numKeyValueHeads() + " key-value heads");
+            throw top.error("tensor_parallel_shards", "io.shards.mustDivide", String.valueOf(shards),
+                    String.valueOf(geometry.numAttentionHeads()), String.valueOf(geometry.numKeyValueHeads()));
         }
         String id = sourceName.replaceAll("\\.json$", "");
         return new ModelDescription(id, modelType + " (" + sourceName + ")", geometry, quantization, compile, values,
@@ -92,7 +92,7 @@ public final class ChatConfigReader {
         int hidden = config.optionalInt("hidden_size", 1, MAX_DIM).orElse(0);
         if (headDim == 0) {
             if (hidden == 0) {
-                throw config.error("head_dim", "is missing (and hidden_size is missing too, so it cannot be derived)");
+                throw config.error("head_dim", "io.headDim.missingNoHidden");
             }
             headDim = hidden / heads;
         }
@@ -101,7 +101,7 @@ public final class ChatConfigReader {
         }
         int kvHeads = config.optionalInt("num_key_value_heads", 1, MAX_DIM).orElse(heads);
         if (heads % kvHeads != 0) {
-            throw config.error("num_key_value_heads", "(" + kvHeads + ") must divide num_attention_heads (" + heads + ")");
+            throw config.error("num_key_value_heads", "io.heads.kvMustDivide", String.valueOf(kvHeads), String.valueOf(heads));
         }
         int vocab = config.requireInt("vocab_size", 1, MAX_DIM);
         int intermediate = config.optionalInt("intermediate_size", 1, MAX_DIM).orElse(0);
@@ -114,7 +114,7 @@ public final class ChatConfigReader {
     private static int prefill(JsonFields fields, int min) {
         int value = fields.requireInt("prefill_chunk_size", min, MAX_TOKENS);
         if (value == 0) {
-            throw fields.error("prefill_chunk_size", "must be positive or -1, got 0");
+            throw fields.error("prefill_chunk_size", "io.field.positiveOrMinusOne");
         }
         return value;
     }
@@ -126,7 +126,7 @@ public final class ChatConfigReader {
         }
         int value = fields.requireInt(name, -1, MAX_TOKENS);
         if (value == 0) {
-            throw fields.error(name, "must be positive or -1, got 0");
+            throw fields.error(name, "io.field.positiveOrMinusOne");
         }
         return Optional.of(value);
     }
@@ -135,7 +135,7 @@ public final class ChatConfigReader {
         try {
             return constructor.get();
         } catch (IllegalArgumentException e) {
-            throw new InputException(source, "", e.getMessage());
+            throw new InputException(source, "", ReportedProblems.of(e));
         }
     }
 }

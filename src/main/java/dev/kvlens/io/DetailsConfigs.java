@@ -55,11 +55,11 @@ final class DetailsConfigs {
     private static Vision phi3vVision(LayeredFields c) {
         JsonNode processor = c.node("img_processor");
         if (processor == null || !processor.has("image_dim_out") || !processor.get("image_dim_out").canConvertToInt()) {
-            throw c.error("img_processor", "must give image_dim_out (the CLIP feature width phi3_v projects)");
+            throw c.error("img_processor", "io.phi3v.noImageDimOut");
         }
         int dimOut = processor.get("image_dim_out").asInt();
         if (dimOut < 1 || dimOut > MAX_DIM) {
-            throw c.error("img_processor", "has image_dim_out " + dimOut + "; it must be between 1 and " + MAX_DIM);
+            throw c.error("img_processor", "io.phi3v.imageDimOutRange", String.valueOf(dimOut), String.valueOf(MAX_DIM));
         }
         return new Vision(1024, 4096, 24, 14, 336, 3, dimOut, false);
     }
@@ -68,7 +68,7 @@ final class DetailsConfigs {
     private static Vision llavaVision(LayeredFields c) {
         JsonNode vision = c.node("vision_config");
         if (vision == null || !vision.isObject()) {
-            throw c.error("vision_config", "is missing");
+            throw c.error("vision_config", "io.field.missing");
         }
         JsonFields v = new JsonFields(c.top().source(), "vision_config", vision);
         JsonNode text = c.node("text_config");
@@ -122,7 +122,7 @@ final class DetailsConfigs {
             int stride = listed.size() > 1 ? listed.get(1).asInt() - first : Math.max(1, layers - first);
             for (int n = 0; n < listed.size(); n++) {
                 if (listed.get(n).asInt() != first + n * stride) {
-                    throw c.error("moe_layers", "must be evenly spaced (KV Lens models a regular MoE stride)");
+                    throw c.error("moe_layers", "io.moe.unevenLayers");
                 }
             }
             return new Moe(experts, intermediate, intermediate, first, stride, first % stride, false, topK);
@@ -143,7 +143,7 @@ final class DetailsConfigs {
         int a = block.get(0).asInt();
         int b = block.get(1).asInt();
         if (a != b || a <= 0) {
-            throw c.error("weight_block_size", "must be a square block (KV Lens models [n, n]), got " + block);
+            throw c.error("weight_block_size", "io.weightBlock.notSquare", String.valueOf(block));
         }
         return a;
     }

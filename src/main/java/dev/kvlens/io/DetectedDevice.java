@@ -1,7 +1,10 @@
 package dev.kvlens.io;
 
 import dev.kvlens.model.Device;
+import dev.kvlens.text.Phrase;
+import dev.kvlens.text.Phrases;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,17 +15,33 @@ import java.util.Objects;
  * @param id        {@code detected-0}, {@code detected-1}, … in the order found
  * @param device    name as the tool prints it, backend and bytes
  * @param tool      the tool that answered ({@code nvidia-smi}, {@code rocm-smi}, {@code sysctl})
- * @param source    how the bytes were derived from the tool's output, with the printed figures
- * @param precision how far the figure may be from the driver's, in words
+ * @param sourceWords    how the bytes were derived from the tool's output, with the printed figures
+ * @param precisionWords how far the figure may be from the driver's
  */
-public record DetectedDevice(String id, Device device, String tool, String source, String precision) {
+public record DetectedDevice(String id, Device device, String tool, Phrase sourceWords, Phrase precisionWords) {
 
     public DetectedDevice {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(tool, "tool");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(precision, "precision");
+        Objects.requireNonNull(sourceWords, "sourceWords");
+        Objects.requireNonNull(precisionWords, "precisionWords");
+    }
+
+    /** A device whose notes are already worded in English (shown in English in every language). */
+    public DetectedDevice(String id, Device device, String tool, String source, String precision) {
+        this(id, device, tool, Phrase.of("text.verbatim", Objects.requireNonNull(source, "source")),
+                Phrase.of("text.verbatim", Objects.requireNonNull(precision, "precision")));
+    }
+
+    /** How the bytes were derived, in English (what the CLI prints). */
+    public String source() {
+        return Phrases.format(Locale.ENGLISH, sourceWords);
+    }
+
+    /** How far the figure may be from the driver's, in English (what the CLI prints). */
+    public String precision() {
+        return Phrases.format(Locale.ENGLISH, precisionWords);
     }
 
     /** Detected figures are derived from rounded or differently-defined tool output (see the class comment). */
@@ -31,6 +50,6 @@ public record DetectedDevice(String id, Device device, String tool, String sourc
     }
 
     DetectedDevice withId(String value) {
-        return new DetectedDevice(value, device, tool, source, precision);
+        return new DetectedDevice(value, device, tool, sourceWords, precisionWords);
     }
 }

@@ -49,7 +49,7 @@ final class GptStyleConfigs {
         }
         int vocab = c.intOr("vocab_size", 1, MAX_DIM, 51200);
         if (heads % kv != 0) {
-            throw c.error("num_key_value_heads", "(" + kv + ") must divide num_attention_heads (" + heads + ")");
+            throw c.error("num_key_value_heads", "io.heads.kvMustDivide", String.valueOf(kv), String.valueOf(heads));
         }
         return new ModelGeometry(modelType, ModelFamily.PHI, layers, heads, kv, headDim(c, hidden, heads), hidden, inner,
                 vocab, false, false);
@@ -74,7 +74,7 @@ final class GptStyleConfigs {
         int headSize = c.intOr("head_size", 1, MAX_DIM, 64);
         int heads = c.intOr("num_heads", 1, MAX_DIM, hidden / headSize);
         if (heads == 0) {
-            throw c.error("head_size", "(" + headSize + ") is larger than hidden_size (" + hidden + ")");
+            throw c.error("head_size", "io.heads.largerThanHidden", String.valueOf(headSize), String.valueOf(hidden));
         }
         int inner = c.optionalInt("intermediate_size", 1, MAX_DIM).orElse((int) (hidden * 3.5) / 32 * 32);
         return new ModelGeometry(modelType, ModelFamily.RWKV, c.requireInt("num_hidden_layers", 1, MAX_DIM), heads, heads,
@@ -97,7 +97,7 @@ final class GptStyleConfigs {
     private static int headDim(LayeredFields c, int hidden, int heads) {
         int d = hidden / heads;
         if (d == 0) {
-            throw c.error("n_head", "(" + heads + ") is larger than the hidden size (" + hidden + ")");
+            throw c.error("n_head", "io.heads.largerThanHiddenSize", String.valueOf(heads), String.valueOf(hidden));
         }
         return d;
     }

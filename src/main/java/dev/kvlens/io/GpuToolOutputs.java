@@ -2,6 +2,7 @@ package dev.kvlens.io;
 
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.Device;
+import dev.kvlens.text.Phrase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +56,12 @@ final class GpuToolOutputs {
             if (reserved.isPresent() && reserved.getAsLong() < t) {
                 long r = reserved.getAsLong();
                 found.add(device(name, Backend.CUDA, (t - r) * MIB, "nvidia-smi",
-                        "nvidia-smi: memory.total " + t + " MiB − memory.reserved " + r + " MiB",
-                        "nvidia-smi prints whole MiB, and total − reserved is only close to CUDA's "
-                                + "totalGlobalMem (within a few MiB to ~150 MiB in public logs)"));
+                        Phrase.of("io.gpu.nvidiaReserved.source", String.valueOf(t), String.valueOf(r)),
+                        Phrase.of("io.gpu.nvidiaReserved.precision")));
             } else {
                 found.add(device(name, Backend.CUDA, t * MIB, "nvidia-smi",
-                        "nvidia-smi: memory.total " + t + " MiB (this driver prints no memory.reserved)",
-                        "on drivers that print a reserved figure, memory.total is ~350 MiB above "
-                                + "CUDA's totalGlobalMem (RTX 4090, rules §3.2)"));
+                        Phrase.of("io.gpu.nvidiaTotal.source", String.valueOf(t)),
+                        Phrase.of("io.gpu.nvidiaTotal.precision")));
             }
         }
         return found;
@@ -89,9 +88,8 @@ final class GpuToolOutputs {
                 continue;
             }
             found.add(device(names.getOrDefault(index, "AMD GPU " + index), Backend.ROCM, bytes.getAsLong(), "rocm-smi",
-                    "rocm-smi: VRAM Total Memory " + bytes.getAsLong() + " B",
-                    "the kernel driver's VRAM size; HIP's totalGlobalMem was the same figure in "
-                            + "ROCm/legacy-rocm-build#1909 but is not checked on every board"));
+                    Phrase.of("io.gpu.rocm.source", String.valueOf(bytes.getAsLong())),
+                    Phrase.of("io.gpu.rocm.precision")));
         }
         return found;
     }
@@ -110,14 +108,12 @@ final class GpuToolOutputs {
         String name = brand.strip().isEmpty() || brand.strip().length() > 100 ? "Apple GPU" : brand.strip();
         String share = bytes <= 32 * GIB ? "2/3" : "3/4";
         return List.of(device(name, Backend.METAL, metal, "sysctl",
-                "sysctl hw.memsize " + bytes + " B × " + share + " (Metal's recommendedMaxWorkingSetSize as public "
-                        + "llama.cpp logs show it for this RAM size)",
-                "Metal's own figure is known only to Metal; the rule matches public logs for 16, 24, "
-                        + "32, 64, 128 and 192 GB Macs"));
+                Phrase.of("io.gpu.mac.source", String.valueOf(bytes), share),
+                Phrase.of("io.gpu.mac.precision")));
     }
 
-    private static DetectedDevice device(String name, Backend backend, long bytes, String tool, String source,
-                                         String precision) {
+    private static DetectedDevice device(String name, Backend backend, long bytes, String tool, Phrase source,
+                                         Phrase precision) {
         return new DetectedDevice("detected", new Device(name, backend, bytes), tool, source, precision);
     }
 

@@ -7,6 +7,7 @@ import dev.kvlens.model.GenConfigDefaults;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.architecture.ModelType;
+import dev.kvlens.text.Phrase;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -37,15 +38,15 @@ public final class HfConfigReader {
     public static ModelDescription parse(String sourceName, String modelName, JsonNode root) {
         Defaults d = defaults(sourceName, root);
         if (d.prefillChunkSize() <= 0) {
-            throw new InputException(sourceName, "model_type", "'" + d.geometry().modelType()
-                    + "' is a draft model (Medusa heads, prefill_chunk_size -1): add it to a main model as an additional model");
+            throw new InputException(sourceName, "model_type", Phrase.of("io.hf.draftModel",
+                    d.geometry().modelType()));
         }
         CompileConfig compile;
         try {
             compile = new CompileConfig(d.contextWindowSize(), d.prefillChunkSize(), CompileConfig.DEFAULT_MAX_BATCH_SIZE,
                     1, 1, d.slidingWindowSize());
         } catch (IllegalArgumentException e) {
-            throw new InputException(sourceName, "", e.getMessage());
+            throw new InputException(sourceName, "", ReportedProblems.of(e));
         }
         return new ModelDescription(modelName, modelName, d.geometry(), Optional.empty(), compile,
                 ChatConfigValues.matching(compile), sourceName);
@@ -69,7 +70,7 @@ public final class HfConfigReader {
         int context = GenConfigDefaults.contextWindowSize(type, r.positions(), r.slidingWindow());
         int sliding = GenConfigDefaults.slidingWindowSize(type, r.slidingWindow());
         if (context == -1 && sliding == -1 && r.geometry().kvStateKind() == dev.kvlens.model.architecture.KvStateKind.KV_CACHE) {
-            throw c.error("max_position_embeddings", "is missing, so the context window cannot be determined");
+            throw c.error("max_position_embeddings", "io.hf.noContextWindow");
         }
         int explicitPrefill = c.optionalInt("prefill_chunk_size", 1, Integer.MAX_VALUE).orElse(0);
         int prefill = GenConfigDefaults.prefillChunkSize(type, context, sliding, r.positions());

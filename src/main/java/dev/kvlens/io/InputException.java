@@ -31,12 +31,23 @@ public class InputException extends RuntimeException implements Phrased {
         this.phrase = compose(source, field, problem);
     }
 
-    /** A problem already worded in English (text quoted from elsewhere); prefer the {@link Phrase} constructors. */
+    /**
+     * A problem already worded in English, shown in English in every language.
+     *
+     * @deprecated no reader words its problems in English any more (ArchitectureTest); say the problem as a
+     *     {@link Phrase}, or quote another layer's words with {@code ReportedProblems.of}
+     */
+    @Deprecated(forRemoval = true)
     public InputException(String source, String field, String problem) {
         this(source, field, problem, null);
     }
 
-    /** A problem already worded in English, with its cause. */
+    /**
+     * A problem already worded in English, with its cause.
+     *
+     * @deprecated as {@link #InputException(String, String, String)}
+     */
+    @Deprecated(forRemoval = true)
     public InputException(String source, String field, String problem, Throwable cause) {
         this(source, field, Phrase.of("text.verbatim", problem), cause);
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kvlens.text.Phrase;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,11 +57,11 @@ public final class Json {
     public static JsonNode readResource(String resource) {
         try (InputStream in = Json.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new InputException(resource, "", "is missing from the application");
+                throw new InputException(resource, "", Phrase.of("io.resource.missing"));
             }
             return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new InputException(resource, "", "cannot be read: " + e.getMessage());
+            throw new InputException(resource, "", Phrase.of("io.file.cannotReadBecause", String.valueOf(e.getMessage())));
         }
     }
 
@@ -70,17 +71,19 @@ public final class Json {
         try {
             JsonNode node = MAPPER.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw new InputException(sourceName, "", "is empty");
+                throw new InputException(sourceName, "", Phrase.of("io.file.empty"));
             }
             return node;
         } catch (JsonProcessingException e) {
-            String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            String duplicate = duplicateKey(e);
+            String line = e.getLocation() == null ? null : String.valueOf(e.getLocation().getLineNr());
+            Phrase duplicate = duplicateKey(e);
             if (duplicate != null) {
-                throw new InputException(sourceName, "", "duplicate key " + duplicate + line);
+                throw new InputException(sourceName, "", line == null ? Phrase.of("io.json.duplicateKey", duplicate)
+                        : Phrase.of("io.json.duplicateKeyAtLine", duplicate, line));
             }
-            String where = e.getLocation() == null ? "" : line + ", column " + e.getLocation().getColumnNr();
-            throw new InputException(sourceName, "", "is not valid JSON" + where + " (" + e.getOriginalMessage() + ")");
+            String why = String.valueOf(e.getOriginalMessage());
+            throw new InputException(sourceName, "", line == null ? Phrase.of("io.json.invalid", why)
+                    : Phrase.of("io.json.invalidAt", line, String.valueOf(e.getLocation().getColumnNr()), why));
         }
     }
 
@@ -89,7 +92,7 @@ public final class Json {
      * level ({@code "head_dim" in "kv_cache"}); null for any other error. The parser has already taken the second
      * occurrence as its current name when it reports it.
      */
-    private static String duplicateKey(JsonProcessingException e) {
+    private static Phrase duplicateKey(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (message == null || !message.startsWith("Duplicate ") || !(e.getProcessor() instanceof JsonParser parser)) {
             return null;
@@ -100,7 +103,7 @@ public final class Json {
         }
         String key = "\"" + context.getCurrentName() + "\"";
         String parent = path(context.getParent());
-        return parent.isEmpty() ? key : key + " in \"" + parent + "\"";
+        return parent.isEmpty() ? Phrase.of("text.verbatim", key) : Phrase.of("io.json.keyIn", key, "\"" + parent + "\"");
     }
 
     /** A context's place in the document as {@code kv_cache} or {@code params[1]}; empty at the top level. */

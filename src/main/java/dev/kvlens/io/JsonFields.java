@@ -1,6 +1,7 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kvlens.text.Phrase;
 
 import java.util.OptionalInt;
 
@@ -20,7 +21,7 @@ final class JsonFields {
         this.node = node;
         if (node == null || !node.isObject()) {
             throw new InputException(source, prefix.isEmpty() ? "" : prefix,
-                    prefix.isEmpty() ? "must contain a JSON object" : "must be a JSON object");
+                    Phrase.of(prefix.isEmpty() ? "io.json.containObject" : "io.json.beObject"));
         }
     }
 
@@ -28,7 +29,7 @@ final class JsonFields {
     JsonFields object(String name) {
         JsonNode child = node.get(name);
         if (child == null || child.isNull()) {
-            throw new InputException(source, path(name), "is missing");
+            throw missing(name);
         }
         return new JsonFields(source, path(name), child);
     }
@@ -40,7 +41,7 @@ final class JsonFields {
 
     /** A required integer in [min, max]. */
     int requireInt(String name, int min, int max) {
-        return optionalInt(name, min, max).orElseThrow(() -> new InputException(source, path(name), "is missing"));
+        return optionalInt(name, min, max).orElseThrow(() -> missing(name));
     }
 
     /** An optional integer in [min, max]; absent and null give empty. */
@@ -50,10 +51,10 @@ final class JsonFields {
             return OptionalInt.empty();
         }
         if (!value.isIntegralNumber() && !(value.isNumber() && value.asDouble() == Math.rint(value.asDouble()))) {
-            throw new InputException(source, path(name), "must be a whole number, got " + describe(value));
+            throw error(name, "io.field.notWhole", describe(value));
         }
         if (!value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
-            throw new InputException(source, path(name), "must be between " + min + " and " + max + ", got " + value.asText());
+            throw error(name, "io.field.outOfRange", String.valueOf(min), String.valueOf(max), value.asText());
         }
         return OptionalInt.of((int) value.asLong());
     }
@@ -65,7 +66,7 @@ final class JsonFields {
             return fallback;
         }
         if (!value.isBoolean()) {
-            throw new InputException(source, path(name), "must be true or false, got " + describe(value));
+            throw error(name, "io.field.notBoolean", describe(value));
         }
         return value.asBoolean();
     }
@@ -74,10 +75,10 @@ final class JsonFields {
     String requireString(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
-            throw new InputException(source, path(name), "is missing");
+            throw missing(name);
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw new InputException(source, path(name), "must be a non-empty string, got " + describe(value));
+            throw error(name, "io.field.notNonEmptyString", describe(value));
         }
         return value.asText();
     }
@@ -89,7 +90,7 @@ final class JsonFields {
             return "";
         }
         if (!value.isTextual()) {
-            throw new InputException(source, path(name), "must be a string, got " + describe(value));
+            throw error(name, "io.field.notString", describe(value));
         }
         return value.asText();
     }
@@ -98,20 +99,25 @@ final class JsonFields {
     long requireLong(String name, long min, long max) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
-            throw new InputException(source, path(name), "is missing");
+            throw missing(name);
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new InputException(source, path(name), "must be a whole number, got " + describe(value));
+            throw error(name, "io.field.notWhole", describe(value));
         }
         long result = value.asLong();
         if (result < min || result > max) {
-            throw new InputException(source, path(name), "must be between " + min + " and " + max + ", got " + result);
+            throw error(name, "io.field.outOfRange", String.valueOf(min), String.valueOf(max), String.valueOf(result));
         }
         return result;
     }
 
-    InputException error(String name, String problem) {
-        return new InputException(source, path(name), problem);
+    /** A problem with field {@code name}, said by the message {@code key} (prefixed {@code io.}) and its arguments. */
+    InputException error(String name, String key, Object... args) {
+        return new InputException(source, path(name), Phrase.of(key, args));
+    }
+
+    InputException missing(String name) {
+        return error(name, "io.field.missing");
     }
 
     String source() {

@@ -62,7 +62,7 @@ final class LayeredFields {
     }
 
     int requireInt(String name, int min, int max) {
-        return optionalInt(name, min, max).orElseThrow(() -> error(name, "is missing"));
+        return optionalInt(name, min, max).orElseThrow(() -> error(name, "io.field.missing"));
     }
 
     /** The first of several alternative names present, or {@code fallback}. */
@@ -105,12 +105,13 @@ final class LayeredFields {
         return null;
     }
 
-    InputException error(String name, String problem) {
+    /** A problem with field {@code name} in the layer it came from, said by a message key and its arguments. */
+    InputException error(String name, String key, Object... args) {
         for (JsonFields layer : layers) {
             if (layer.has(name)) {
-                return layer.error(name, problem);
+                return layer.error(name, key, args);
             }
         }
-        return layers.get(0).error(name, problem);
+        return layers.get(0).error(name, key, args);
     }
 }

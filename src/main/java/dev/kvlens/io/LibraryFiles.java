@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.LibraryMetadata;
 import dev.kvlens.model.LibraryOrigin;
+import dev.kvlens.text.Phrase;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,14 +62,14 @@ public final class LibraryFiles {
     public static Artifact.Metadata read(Path path, Map<String, Long> symbols) {
         String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
         if (!Files.isRegularFile(path)) {
-            throw new InputException(name, "", Files.exists(path) ? "is not a regular file" : "does not exist");
+            throw new InputException(name, "", Phrase.of(Files.exists(path) ? "io.file.notAFile" : "io.file.missing"));
         }
         try (InputStream in = Files.newInputStream(path)) {
             return read(name, in, symbols.isEmpty() ? ChatConfigSymbols.nextTo(path) : symbols);
         } catch (NoSuchFileException e) {
-            throw new InputException(name, "", "does not exist");
+            throw new InputException(name, "", Phrase.of("io.file.missing"));
         } catch (IOException e) {
-            throw new InputException(name, "", "cannot be read" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            throw cannotRead(name, e);
         }
     }
 
@@ -78,11 +79,11 @@ public final class LibraryFiles {
         try {
             scan = scan(name, stream);
         } catch (NoSuchFileException e) {
-            throw new InputException(name, "", "does not exist");
+            throw new InputException(name, "", Phrase.of("io.file.missing"));
         } catch (ZipException | java.io.EOFException e) {
-            throw new InputException(name, "", "is a damaged compressed archive");
+            throw new InputException(name, "", Phrase.of("io.library.damagedArchive"));
         } catch (IOException e) {
-            throw new InputException(name, "", "cannot be read" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            throw cannotRead(name, e);
         }
         for (byte[] candidate : scan.scanner.candidates()) {
             Optional<JsonNode> root = parse(name, candidate);
@@ -93,13 +94,9 @@ public final class LibraryFiles {
             }
         }
         if (!scan.scanner.candidates().isEmpty() || scan.scanner.truncatedCandidate()) {
-            throw new InputException(name, "", "contains text that starts like MLC model metadata, but no complete "
-                    + "metadata JSON with memory_usage and params");
+            throw new InputException(name, "", Phrase.of("io.library.truncatedMetadata"));
         }
-        String form = scan.form.label();
-        String article = form.startsWith("E") ? "an " : "a ";
-        throw new InputException(name, "", "is " + article + form + " without MLC model metadata (is it a library "
-                + "made by mlc_llm compile?)");
+        throw new InputException(name, "", Phrase.of("io.library.noMetadata." + scan.form.name()));
     }
 
     private static Optional<JsonNode> parse(String name, byte[] candidate) {
@@ -154,8 +151,8 @@ public final class LibraryFiles {
         while (!scan.scanner.satisfied() && (n = in.read(buffer)) > 0) {
             scan.read += n;
             if (scan.read > MAX_LIBRARY_BYTES) {
-                throw new InputException(name, "", "is larger than " + (MAX_LIBRARY_BYTES >> 30)
-                        + " GiB (after decompression); not read");
+                throw new InputException(name, "", Phrase.of("io.library.tooLarge",
+                        String.valueOf(MAX_LIBRARY_BYTES >> 30)));
             }
             scan.scanner.feed(buffer, n);
         }
@@ -172,6 +169,11 @@ public final class LibraryFiles {
             });
             default -> device;
         };
+    }
+
+    private static InputException cannotRead(String name, IOException e) {
+        return new InputException(name, "", e.getMessage() == null ? Phrase.of("io.file.cannotRead")
+                : Phrase.of("io.file.cannotReadDetail", e.getMessage()));
     }
 
     /** The library form a file's first bytes announce, if any. */

@@ -98,7 +98,7 @@ public final class LibraryMetadataReader {
             long bytes = dtypeBytes(p, p.requireString("dtype"));
             JsonNode shape = param.get("shape");
             if (shape == null || !shape.isArray()) {
-                throw p.error("shape", "must be a list");
+                throw p.error("shape", "io.shape.notList");
             }
             for (JsonNode dim : shape) {
                 long value;
@@ -112,7 +112,7 @@ public final class LibraryMetadataReader {
                     }
                     value = -1;
                 } else {
-                    throw p.error("shape", "has a dimension that is neither a count nor a name: " + dim);
+                    throw p.error("shape", "io.shape.badDimension", String.valueOf(dim));
                 }
                 bytes = value < 0 || bytes < 0 ? -1 : Math.multiplyExact(bytes, value);
             }
@@ -134,7 +134,7 @@ public final class LibraryMetadataReader {
         java.util.regex.Matcher m = DTYPE_BITS.matcher(dtype);
         int bits = m.find() ? Integer.parseInt(m.group(1)) : -1;
         if (bits <= 0 || bits > 64) {
-            throw p.error("dtype", "is not a dtype KV Lens knows: " + dtype);
+            throw p.error("dtype", "io.dtype.unknown", dtype);
         }
         return (bits + 7) / 8;
     }

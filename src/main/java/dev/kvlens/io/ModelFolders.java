@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.ModelDescription;
+import dev.kvlens.text.Phrase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,15 +45,14 @@ public final class ModelFolders {
     public static Artifact.ModelFolder read(Path folder) {
         String name = ModelNames.of(folder);
         if (!Files.isDirectory(folder)) {
-            throw new InputException(folder.toString(), "", Files.exists(folder) ? "is not a folder" : "does not exist");
+            throw new InputException(folder.toString(), "", Phrase.of(Files.exists(folder) ? "io.folder.notAFolder" : "io.file.missing"));
         }
         Path chat = folder.resolve(ChatConfigSymbols.CHAT_CONFIG);
         if (Files.isRegularFile(chat)) {
             JsonNode root = Json.readFile(chat);
             if (!root.has("model_config")) {
                 throw new InputException(name + "/" + ChatConfigSymbols.CHAT_CONFIG, "model_config",
-                        "is missing: this is the 2023 format of mlc_llm.build; KV Lens reads folders made by "
-                                + "mlc_llm convert_weight and gen_config");
+                        Phrase.of("io.folder.legacyFormat"));
             }
             ModelDescription read = ChatConfigReader.parse(name + "/" + ChatConfigSymbols.CHAT_CONFIG, root);
             Optional<ByteFigure> params = tensorCacheBytes(folder, name);
@@ -64,7 +64,7 @@ public final class ModelFolders {
             Optional<String> dtype = SafetensorsHeaders.of(folder).map(d -> d.dtype() + " (" + d.file() + ")");
             return new Artifact.ModelFolder(name, renamed(read, name), Optional.empty(), Optional.empty(), dtype);
         }
-        throw new InputException(name, "", "is a folder without mlc-chat-config.json or config.json");
+        throw new InputException(name, "", Phrase.of("io.folder.noConfig"));
     }
 
     /** Σ nbytes over the tensor cache's records, if the folder has a tensor cache. */

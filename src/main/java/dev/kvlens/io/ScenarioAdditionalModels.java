@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.AdditionalModel;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.architecture.Quantization;
+import dev.kvlens.text.Phrase;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +29,14 @@ final class ScenarioAdditionalModels {
             return List.of();
         }
         if (!array.isArray()) {
-            throw new InputException(source, FIELD, "must be a JSON array");
+            throw new InputException(source, FIELD, Phrase.of("io.json.beArray"));
         }
         List<AdditionalModel> models = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             JsonFields m = new JsonFields(source, FIELD + "[" + i + "]", array.get(i));
             ModelDescription description = ScenarioFiles.readModel(m);
             Quantization scheme = Quantization.byName(m.requireString("quantization"))
-                    .orElseThrow(() -> m.error("quantization", "names an unknown scheme"));
+                    .orElseThrow(() -> m.error("quantization", "io.quantization.unknown"));
             JsonFields measured = m.has("measured") ? m.object("measured") : null;
             AdditionalModel model = new AdditionalModel(description, scheme,
                     measured == null ? java.util.Optional.empty() : ScenarioFiles.figure(measured, "parameters"),

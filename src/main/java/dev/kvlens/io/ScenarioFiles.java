@@ -20,6 +20,7 @@ import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.ScenarioDocument;
 import dev.kvlens.model.ScenarioSpec;
+import dev.kvlens.text.Phrase;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,20 +84,20 @@ public final class ScenarioFiles {
     private static ScenarioDocument parse(String source, JsonNode root, boolean state) {
         JsonFields top = new JsonFields(source, "", root);
         if (!looksLike(root)) {
-            throw new InputException(source, "kvlens", "is not \"scenario\": this is not a KV Lens scenario file");
+            throw new InputException(source, "kvlens", Phrase.of("io.scenario.notScenario"));
         }
         int version = top.requireInt("schemaVersion", 0, Integer.MAX_VALUE);
         if (version > SCHEMA_VERSION && !state) {
-            throw new InputException(source, "schemaVersion", "is " + version + ": the file was saved by a newer KV Lens; "
-                    + "this version reads schema " + SCHEMA_VERSION);
+            throw new InputException(source, "schemaVersion", Phrase.of("io.scenario.newerSchema",
+                    String.valueOf(version), String.valueOf(SCHEMA_VERSION)));
         }
         if (version < SCHEMA_VERSION) {
-            throw new InputException(source, "schemaVersion", "is " + version + ", which no KV Lens version wrote");
+            throw new InputException(source, "schemaVersion", Phrase.of("io.scenario.unknownSchema", String.valueOf(version)));
         }
         try {
             JsonFields model = top.object("model");
             Quantization scheme = Quantization.byName(model.requireString("quantization"))
-                    .orElseThrow(() -> model.error("quantization", "names an unknown scheme"));
+                    .orElseThrow(() -> model.error("quantization", "io.quantization.unknown"));
             ModelDescription description = readModel(model);
             CompileConfig defaults = top.has("modelDefaults") ? compile(top.object("modelDefaults")) : description.compile();
             JsonFields measured = top.object("measured");
@@ -114,7 +115,7 @@ public final class ScenarioFiles {
                     figure(measured, "tempFunction"), device, engine, rules);
             Optional<String> location = Optional.of(top.optionalString("modelLocation")).filter(s -> !s.isBlank());
             InputLimits.check(spec).ifPresent(v -> {
-                throw new InputException(source, v.field(), v.problem());
+                throw new InputException(source, v.field(), ReportedProblems.of(v.problem()));
             });
             ScenarioDocument document = new ScenarioDocument(spec, defaults, location,
                     ScenarioAdditionalModels.read(source, root));
@@ -123,9 +124,9 @@ public final class ScenarioFiles {
             }
             return document;
         } catch (IllegalArgumentException ex) {
-            throw new InputException(source, "", ex.getMessage());
+            throw new InputException(source, "", ReportedProblems.of(ex));
         } catch (ArithmeticException ex) {
-            throw new InputException(source, "", "holds values too large to compute with (more than 64 bits)");
+            throw new InputException(source, "", Phrase.of("io.number.valuesTooLarge"));
         }
     }
 
@@ -152,7 +153,7 @@ public final class ScenarioFiles {
         ModelDescription description = new ModelDescription(model.requireString("id"), model.requireString("name"),
                 geometry, scheme, compile, chat, model.optionalString("source"));
         InputLimits.check(description).ifPresent(v -> {
-            throw model.error("geometry", "is out of KV Lens's limits: " + v.field() + " " + v.problem());
+            throw model.error("geometry", "io.scenario.outOfLimits", v.field(), ReportedProblems.of(v.problem()));
         });
         return description;
     }
@@ -169,7 +170,7 @@ public final class ScenarioFiles {
         try {
             return Backend.fromCliName(name);
         } catch (IllegalArgumentException e) {
-            throw d.error("backend", "is not cuda, rocm, vulkan, metal or opencl: " + name);
+            throw d.error("backend", "io.backend.unknown", name);
         }
     }
 
@@ -178,7 +179,7 @@ public final class ScenarioFiles {
         try {
             return EngineMode.fromMlcName(name);
         } catch (IllegalArgumentException ex) {
-            throw e.error("mode", "is not local, interactive or server: " + name);
+            throw e.error("mode", "io.mode.unknown", name);
         }
     }
 

@@ -2,7 +2,7 @@ package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kvlens.text.UserText;
+import dev.kvlens.text.Phrase;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ final class StateFiles {
     private StateFiles() {
     }
 
-    static Optional<JsonNode> read(Path file, Set<String> problems) {
+    static Optional<JsonNode> read(Path file, Set<Phrase> problems) {
         String name = file.getFileName().toString();
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
@@ -34,17 +34,17 @@ final class StateFiles {
         try {
             JsonNode root = Json.readFile(file);
             if (!root.isObject()) {
-                throw new InputException(name, "", "is not a JSON object");
+                throw new InputException(name, "", Phrase.of("io.state.notObject"));
             }
             return Optional.of(root);
         } catch (InputException e) {
-            moveAside(file, e.getMessage(), problems);
+            moveAside(file, e.phrase(), problems);
             return Optional.empty();
         }
     }
 
     /** Moves a file that cannot be read to {@code name.corrupt-<time>} and reports it once. */
-    static void moveAside(Path file, String why, Set<String> problems) {
+    static void moveAside(Path file, Phrase why, Set<Phrase> problems) {
         String aside = file.getFileName() + ".corrupt-" + LocalDateTime.now().format(ASIDE_TIME);
         try {
             Path target = file.resolveSibling(aside);
@@ -52,10 +52,9 @@ final class StateFiles {
                 target = file.resolveSibling(aside + "-" + n);
             }
             Files.move(file, target);
-            problems.add(UserText.oneLine(file.getFileName() + " could not be read and was moved aside to "
-                    + target.getFileName() + " (" + why + ")"));
+            problems.add(Phrase.of("io.state.movedAside", file.getFileName().toString(), target.getFileName().toString(), why));
         } catch (IOException | RuntimeException e) {
-            problems.add(UserText.oneLine(file.getFileName() + " could not be read and is ignored (" + why + ")"));
+            problems.add(Phrase.of("io.state.ignored", file.getFileName().toString(), why));
         }
     }
 

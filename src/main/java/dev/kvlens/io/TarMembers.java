@@ -1,5 +1,7 @@
 package dev.kvlens.io;
 
+
+import dev.kvlens.text.Phrase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,7 @@ final class TarMembers {
                 return;
             }
             if (++members > MAX_MEMBERS) {
-                throw new InputException(source, "", "is a tar with more than " + MAX_MEMBERS + " members; not read");
+                throw new InputException(source, "", Phrase.of("io.tar.tooManyMembers", String.valueOf(MAX_MEMBERS)));
             }
             long size = octal(source, header, 124, 12);
             char type = (char) header[156];
@@ -87,7 +89,7 @@ final class TarMembers {
                 continue;
             }
             if (b < '0' || b > '7' || value > (Long.MAX_VALUE >> 3)) {
-                throw new InputException(source, "", "is a damaged tar (a member header has no valid size)");
+                throw new InputException(source, "", Phrase.of("io.tar.badSize"));
             }
             value = value * 8 + (b - '0');
             digits = true;

@@ -1,6 +1,7 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kvlens.text.Phrase;
 
 /**
  * The tensor cache of an MLC weights folder ({@code tensor-cache.json}, formerly {@code ndarray-cache.json}): shards
@@ -22,33 +23,33 @@ final class TensorCache {
     static long parameterBytes(String source, JsonNode root, int maxRecords) {
         JsonNode shards = root.path("records");
         if (!shards.isArray()) {
-            throw new InputException(source, "records", "is missing or not a list");
+            throw new InputException(source, "records", Phrase.of("io.field.missingOrNotList"));
         }
         long total = 0;
         int count = 0;
         for (int s = 0; s < shards.size(); s++) {
             JsonNode records = shards.get(s).path("records");
             if (!records.isArray()) {
-                throw new InputException(source, "records[" + s + "].records", "is missing or not a list");
+                throw new InputException(source, "records[" + s + "].records", Phrase.of("io.field.missingOrNotList"));
             }
             for (int r = 0; r < records.size(); r++) {
                 if (++count > maxRecords) {
-                    throw new InputException(source, "records", "has more than " + maxRecords + " parameters");
+                    throw new InputException(source, "records", Phrase.of("io.tensorCache.tooMany", String.valueOf(maxRecords)));
                 }
                 JsonNode nbytes = records.get(r).path("nbytes");
                 if (!nbytes.isIntegralNumber() || !nbytes.canConvertToLong() || nbytes.asLong() < 0) {
                     throw new InputException(source, "records[" + s + "].records[" + r + "].nbytes",
-                            "must be a whole number of bytes");
+                            Phrase.of("io.field.notByteCount"));
                 }
                 try {
                     total = Math.addExact(total, nbytes.asLong());
                 } catch (ArithmeticException e) {
-                    throw new InputException(source, "records", "sums to more bytes than KV Lens can count");
+                    throw new InputException(source, "records", Phrase.of("io.tensorCache.overflow"));
                 }
             }
         }
         if (count == 0) {
-            throw new InputException(source, "records", "lists no parameters");
+            throw new InputException(source, "records", Phrase.of("io.tensorCache.empty"));
         }
         return total;
     }

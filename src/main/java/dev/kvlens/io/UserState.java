@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.ModelDescription;
 import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.text.Phrase;
+import dev.kvlens.text.Phrases;
 import dev.kvlens.text.UserText;
 
 import java.io.IOException;
@@ -66,7 +68,7 @@ public final class UserState {
 
 
     private final Path dir;
-    private final Set<String> problems = new LinkedHashSet<>();
+    private final Set<Phrase> problems = new LinkedHashSet<>();
     /** Set when the last scenario on disk is one this version must not overwrite (newer schema). */
     private boolean lastScenarioKept;
     /** models.json as read once: the readable models and the entries kept as they are. */
@@ -102,6 +104,11 @@ public final class UserState {
 
     /** Problems met while reading state (to show once, not to stop the app). */
     public synchronized List<String> problems() {
+        return problems.stream().map(p -> UserText.oneLine(Phrases.format(Locale.ENGLISH, p))).toList();
+    }
+
+    /** The same problems as phrases, for the window to word in the user's language. */
+    public synchronized List<Phrase> problemPhrases() {
         return List.copyOf(problems);
     }
 
@@ -118,7 +125,7 @@ public final class UserState {
         try {
             root = Json.readFile(file);
         } catch (InputException e) {
-            StateFiles.moveAside(file, e.getMessage(), problems);
+            StateFiles.moveAside(file, e.phrase(), problems);
             return Optional.empty();
         }
         int version = root.path("schemaVersion").asInt(0);
@@ -126,28 +133,26 @@ public final class UserState {
             lastScenarioKept = true;
             try {
                 ScenarioDocument document = ScenarioFiles.parseState(LAST_SCENARIO, root);
-                problems.add(LAST_SCENARIO + " was saved by a newer KV Lens (schema " + version + "): restored what this "
-                        + "version reads; the file is kept as it is and this session is not saved over it");
+                problems.add(Phrase.of("io.state.newerRestored", LAST_SCENARIO, String.valueOf(version)));
                 return Optional.of(document);
             } catch (InputException | IllegalArgumentException | ArithmeticException e) {
-                problems.add(LAST_SCENARIO + " was saved by a newer KV Lens (schema " + version + ") and was not "
-                        + "restored; the file is kept as it is and this session is not saved over it");
+                problems.add(Phrase.of("io.state.newerNotRestored", LAST_SCENARIO, String.valueOf(version)));
                 return Optional.empty();
             }
         }
         try {
             return Optional.of(ScenarioFiles.parseState(LAST_SCENARIO, root));
         } catch (InputException | IllegalArgumentException | ArithmeticException e) {
-            StateFiles.moveAside(file, UserText.oneLine(e.getMessage()), problems);
+            StateFiles.moveAside(file, ReportedProblems.of(e), problems);
             return Optional.empty();
         }
     }
 
     /** The last scenario was read but could not be shown: it is moved aside (the app starts with defaults). */
-    public synchronized void setAsideLastScenario(String why) {
+    public synchronized void setAsideLastScenario(RuntimeException why) {
         Path file = dir.resolve(LAST_SCENARIO);
         if (!lastScenarioKept && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            StateFiles.moveAside(file, why, problems);
+            StateFiles.moveAside(file, ReportedProblems.of(why), problems);
         }
     }
 
@@ -204,8 +209,7 @@ public final class UserState {
                         models.add(ScenarioFiles.readModel(new JsonFields("models.json", "models[" + index + "]", node)));
                     } catch (InputException | IllegalArgumentException | ArithmeticException e) {
                         keptModelEntries.add(node.deepCopy());
-                        problems.add("an imported model was not restored (kept in models.json): "
-                                + UserText.oneLine(e.getMessage()));
+                        problems.add(Phrase.of("io.state.modelNotRestored", ReportedProblems.of(e)));
                     }
                     index++;
                 }

@@ -199,7 +199,7 @@ class HostileInputPropertiesTest {
                     EngineSettings.defaults(EngineMode.SERVER), RuleSet.D2025));
         } catch (IllegalArgumentException e) {
             // the estimator refusing a consistent-looking but unusable model is a typed, explained outcome too
-            throw new InputException("model", "", e.getMessage());
+            throw new InputException("model", "", ReportedProblems.of(e));
         }
     }
 

@@ -26,6 +26,7 @@ class PhrasedProblemsTest {
     }
 
     @Test
+    @SuppressWarnings("removal") // the English-only constructor, kept until it is removed
     void aProblemWithoutAFieldNamesTheFile() {
         InputException e = new InputException("model.so", "", "is not an MLC library");
         assertThat(e.getMessage()).isEqualTo("model.so: is not an MLC library");
@@ -33,6 +34,7 @@ class PhrasedProblemsTest {
     }
 
     @Test
+    @SuppressWarnings("removal") // the English-only constructor, kept until it is removed
     void fileContentInAProblemIsOneCleanLineInEveryLanguage() {
         InputException e = new InputException("a.json", "name", "holds \u001b[31mred\nsecond line");
         assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\u001b");

@@ -5,6 +5,7 @@ import dev.kvlens.io.ChatConfigReader;
 import dev.kvlens.io.HfConfigReader;
 import dev.kvlens.io.InputException;
 import dev.kvlens.io.PresetCatalog;
+import dev.kvlens.io.ReportedProblems;
 import dev.kvlens.model.Artifact;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.Imports;
@@ -120,7 +121,7 @@ final class ModelOptions {
     private static ModelDescription withinLimits(Path file, ModelDescription description) {
         InputLimits.check(description).ifPresent(v -> {
             throw new InputException(file.getFileName() == null ? file.toString() : file.getFileName().toString(),
-                    v.field(), v.problem());
+                    v.field(), ReportedProblems.of(v.problem()));
         });
         return description;
     }

@@ -4,7 +4,10 @@ import dev.kvlens.model.Artifact;
 import dev.kvlens.model.Estimate;
 import dev.kvlens.model.InstalledModel;
 import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
+import dev.kvlens.text.Phrased;
+import dev.kvlens.text.Phrases;
 
 import java.awt.image.RenderedImage;
 import java.nio.file.Path;
@@ -100,8 +103,10 @@ public final class FileCommands {
         }
         if (cause instanceof java.nio.file.FileSystemException fs) {
             // the reason is the operating system's own words
-            return fs.getReason() == null ? Messages.get("file.cannotReadOrWrite", fs.getFile()) : fs.getFile() + ": " + fs.getReason();
+            return fs.getReason() == null ? Messages.get("file.cannotReadOrWrite", fs.getFile())
+                    : Messages.get("io.problem.status", fs.getFile(), fs.getReason());
         }
-        return cause.getMessage() == null ? Messages.get("file.failed") : dev.kvlens.text.UserText.oneLine(cause.getMessage());
+        // a file's problem is said in the user's language (its phrase); any other by its message
+        return cause instanceof Phrased || cause.getMessage() != null ? Phrases.message(Language.locale(), cause) : Messages.get("file.failed");
     }
 }

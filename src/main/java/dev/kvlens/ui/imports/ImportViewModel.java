@@ -12,6 +12,7 @@ import dev.kvlens.model.SameModel;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
 import dev.kvlens.text.Phrase;
+import dev.kvlens.text.Phrased;
 import dev.kvlens.text.Phrases;
 import javafx.beans.value.ObservableValue;
 import dev.kvlens.model.LogComparison;
@@ -147,7 +148,7 @@ public final class ImportViewModel {
             notes.addAll(notesBefore);
             reword();
             String why = e instanceof ArithmeticException ? Messages.get("import.tooLarge")
-                    : e.getMessage() == null ? Messages.get("import.doesNotFit") : Phrases.message(e);
+                    : e.getMessage() == null && !(e instanceof Phrased) ? Messages.get("import.doesNotFit") : Phrases.message(Language.locale(), e);
             throw new IllegalArgumentException(dev.kvlens.text.UserText.oneLine(
                     Messages.get("import.notImported", artifact.source(), why)), e);
         }

@@ -1,6 +1,9 @@
 package dev.kvlens.ui.scenario;
 
 import dev.kvlens.model.Backend;
+import dev.kvlens.text.Language;
+import dev.kvlens.text.Phrase;
+import dev.kvlens.text.Phrases;
 
 import java.util.Objects;
 
@@ -14,10 +17,10 @@ import java.util.Objects;
  * @param bytes      the device's memory (custom: a default)
  * @param detected   found on this machine by a vendor tool
  * @param exact      the figure is the driver's, to the byte, as printed in a public log (rules §3.2)
- * @param provenance how the figure is known and how far off it may be, in words (empty when unknown)
+ * @param provenanceWords how the figure is known and how far off it may be (empty words when unknown)
  */
 public record DeviceOption(String id, String name, Backend backend, long bytes, boolean detected, boolean exact,
-                           String provenance) {
+                           Phrase provenanceWords) {
 
     public static final String CUSTOM_ID = "custom";
 
@@ -25,7 +28,21 @@ public record DeviceOption(String id, String name, Backend backend, long bytes, 
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(backend, "backend");
-        Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(provenanceWords, "provenanceWords");
+    }
+
+    /** A device whose provenance is worded once, in English (a preset's notes from the catalog). */
+    public DeviceOption(String id, String name, Backend backend, long bytes, boolean detected, boolean exact,
+                        String provenance) {
+        this(id, name, backend, bytes, detected, exact, Phrase.of("text.verbatim", Objects.requireNonNull(provenance)));
+    }
+
+    /**
+     * How the figure is known, in the window's language (empty when unknown). {@link Language#locale()}, not
+     * {@code Messages}': a binding on the language recomputes before {@code Messages} hears of the switch.
+     */
+    public String provenance() {
+        return Phrases.format(Language.locale(), provenanceWords);
     }
 
     /** A device whose figure's provenance is not known (the custom entry, tests). */

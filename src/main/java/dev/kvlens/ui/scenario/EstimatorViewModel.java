@@ -253,9 +253,9 @@ public final class EstimatorViewModel extends ScenarioInputs {
             return EstimateResult.of(scenario, estimate, CompileReport.of(scenario.model(),
                     RuleSetEras.compileReport(scenario.rules()), builtOn()));
         } catch (IllegalArgumentException | ArithmeticException e) {
-            // a model check says itself in the current language (a phrase); the estimate is redone on a switch
+            // a model check says itself in the window's language (a phrase); the estimate is redone on a switch
             return EstimateResult.failed(e instanceof ArithmeticException
-                    ? Messages.get("viewmodel.tooLarge") : Phrases.message(e));
+                    ? Messages.get("viewmodel.tooLarge") : Phrases.message(Language.locale(), e));
         }
     }
 

@@ -121,7 +121,7 @@ public final class ShellViewModel {
     /** Reports a failure: a dialog and the status line. */
     public void fail(String header, String message) {
         problem.set(new Problem(header, message));
-        status.set(header + ": " + message);
+        status.set(Language.get("io.problem.status", header, message));
     }
 
     // ------------------------------------------------------------------ files
@@ -141,7 +141,7 @@ public final class ShellViewModel {
             try {
                 status.set(Language.get("import.done", imports.importArtifact(artifact)));
             } catch (IllegalArgumentException e) { // all or nothing: a failure changed nothing
-                fail(header, Phrases.message(e));
+                fail(header, Phrases.message(Language.locale(), e));
                 return false;
             }
             recent.use(path);
@@ -160,7 +160,7 @@ public final class ShellViewModel {
                 status.set(Language.get("import.done", imports.importArtifact(artifact)));
                 return true;
             } catch (IllegalArgumentException e) {
-                fail(Language.get("import.failed", source), Phrases.message(e));
+                fail(Language.get("import.failed", source), Phrases.message(Language.locale(), e));
                 return false;
             }
         }, fxThread);
@@ -171,7 +171,7 @@ public final class ShellViewModel {
         try {
             return finish(files.saveScenario(estimator.document(), path), path, "save.done", true);
         } catch (IllegalArgumentException e) {
-            fail(Language.get("error.title"), Phrases.message(e));
+            fail(Language.get("error.title"), Phrases.message(Language.locale(), e));
             return CompletableFuture.completedFuture(null);
         }
     }
@@ -200,7 +200,7 @@ public final class ShellViewModel {
             status.set(Language.get("command.copied", script.lines().reduce((a, b) -> b).orElse(script)));
             return Optional.of(script);
         } catch (IllegalArgumentException e) {
-            fail(Language.get("error.title"), Phrases.message(e));
+            fail(Language.get("error.title"), Phrases.message(Language.locale(), e));
             return Optional.empty();
         }
     }

@@ -15,7 +15,7 @@ final class StatusText {
 
     static String of(EstimateResult result) {
         if (result.error().isPresent()) {
-            return Language.get("error.title") + ": " + result.error().get();
+            return Language.get("io.problem.status", Language.get("error.title"), result.error().get());
         }
         Estimate e = result.estimate().orElseThrow();
         if (!e.succeeds()) {

@@ -1,6 +1,7 @@
 package dev.kvlens.ui.shell;
 
 import dev.kvlens.TestScenarios;
+import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.text.Language;
 import dev.kvlens.ui.common.FileCommands;
@@ -10,10 +11,13 @@ import dev.kvlens.ui.scenario.EstimatorViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +75,23 @@ class ShellViewModelTest {
         assertThat(shell.statusProperty().get()).isEqualTo("Could not import secret.json: /models/secret.json: is not JSON (line 1)");
         assertThat(vm.logTextProperty().getValue()).isEqualTo(before);
         assertThat(remembered).isEmpty();
+    }
+
+    @Test
+    void aBrokenFileIsReportedInTheWindowsLanguage(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("chat-dupkey.json"), "{\"model_type\":\"llama\",\"model_type\":\"qwen2\"}");
+        FileService reader = (FileService) java.lang.reflect.Proxy.newProxyInstance(FileService.class.getClassLoader(),
+                new Class<?>[] {FileService.class}, (proxy, method, args) -> ArtifactReader.read((Path) args[0], Map.of()));
+        ShellViewModel window = new ShellViewModel(vm, new ImportViewModel(vm), new FileCommands(reader, Runnable::run),
+                new RecentFiles(List.of(), remembered::add), Runnable::run);
+        Language.set(Language.CHINESE);
+        assertThat(window.importFile(broken).join()).isFalse();
+        assertThat(window.problemProperty().get()).isEqualTo(new ShellViewModel.Problem(
+                "无法导入 chat-dupkey.json", "chat-dupkey.json：第 1 行有重复的键 \"model_type\""));
+        assertThat(window.statusProperty().get()).isEqualTo("无法导入 chat-dupkey.json：chat-dupkey.json：第 1 行有重复的键 \"model_type\"");
+        Language.set(Language.ENGLISH);
+        assertThat(window.importFile(broken).join()).isFalse();
+        assertThat(window.problemProperty().get().message()).isEqualTo("chat-dupkey.json: duplicate key \"model_type\" at line 1");
     }
 
     @Test
