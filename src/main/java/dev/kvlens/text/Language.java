@@ -1,5 +1,6 @@
 package dev.kvlens.text;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -23,7 +24,9 @@ public final class Language {
 
     static {
         Messages.setLocale(LOCALE.get());
-        LOCALE.addListener((o, before, now) -> Messages.setLocale(now));
+        // the first listener, and an invalidation listener: JavaFX tells those before any change listener, so every
+        // binding or listener on the language that words a text through Messages already finds the new language
+        LOCALE.addListener((InvalidationListener) o -> Messages.setLocale(LOCALE.get()));
     }
 
     private Language() {
