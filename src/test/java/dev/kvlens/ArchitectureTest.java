@@ -96,10 +96,18 @@ class ArchitectureTest {
             .should().beFreeOfCycles();
 
     /**
-     * The model and its sub-packages, the model's top level a slice of its own: model.architecture (geometry, family,
-     * registry type, scheme, tensors) depends on no other slice; model.layout and model.planner are leaves the model
-     * uses (the planner takes its own records), so model ↔ model.layout and model ↔ model.planner are no cycles.
+     * The model and its sub-packages, the model's top level a slice of its own, in layers that depend only downwards
+     * (see the model's package-info): the shared words (the top level), architecture, layout and planner; library;
+     * engine; mlc; scenario; explore. model.architecture depends on no other slice; layout and planner take their own
+     * records.
      */
+    /** The shared words of the model (byte figures, MiB, rule sets, modes, devices) know none of its layers. */
+    @ArchTest
+    static final ArchRule theModelsSharedWordsKnowNoLayer = noClasses().that().resideInAPackage("dev.kvlens.model")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kvlens.model.library..", "dev.kvlens.model.engine..",
+                    "dev.kvlens.model.mlc..", "dev.kvlens.model.scenario..", "dev.kvlens.model.explore..")
+            .because("every layer of the model uses them");
+
     @ArchTest
     static final ArchRule modelSlicesAreFreeOfCycles = slices().assignedFrom(new SliceAssignment() {
         @Override

@@ -4,7 +4,7 @@ import dev.kvlens.app.cli.KvLensCommand;
 import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.io.InputException;
 import dev.kvlens.io.MlcLogParser;
-import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.mlc.PrintedLog;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -5,12 +5,12 @@ import dev.kvlens.io.ArtifactReader;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.io.ScenarioFiles;
 import dev.kvlens.io.UserState;
-import dev.kvlens.model.Artifact;
+import dev.kvlens.model.scenario.Artifact;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
-import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.model.scenario.ScenarioDocument;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import dev.kvlens.ui.imports.ImportViewModel;
 import org.junit.jupiter.api.Test;
@@ -277,7 +277,7 @@ class HostileStateTest {
         Artifact saved = ArtifactReader.read(repro("R10-scenario-model-location-shell-injection.kvlens.json"), Map.of());
         EstimatorViewModel vm = ViewModels.fromCatalog(PresetCatalog.load());
         new ImportViewModel(vm).importArtifact(saved);
-        dev.kvlens.model.MlcCommands commands = vm.commands();
+        dev.kvlens.model.scenario.MlcCommands commands = vm.commands();
         String serve = commands.serve();
         assertThat(serve).startsWith("mlc_llm serve 'HF://mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC; touch $HOME/kvlens-PWNED; echo ' ");
         // the shell itself splits the line: the location stays one argument, nothing runs
@@ -287,7 +287,7 @@ class HostileStateTest {
         assertThat(sh.waitFor()).isZero();
         assertThat(out.lines().toList()).startsWith("[serve]",
                 "[HF://mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC; touch $HOME/kvlens-PWNED; echo ]", "[--mode]");
-        assertThat(commands.script(dev.kvlens.model.MlcCommands.Shell.POWERSHELL))
+        assertThat(commands.script(dev.kvlens.model.scenario.MlcCommands.Shell.POWERSHELL))
                 .contains("'HF://mlc-ai/Llama-3-8B-Instruct-q4f16_1-MLC; touch $HOME/kvlens-PWNED; echo '");
     }
 
@@ -296,7 +296,7 @@ class HostileStateTest {
         EstimatorViewModel vm = ViewModels.fromCatalog(PresetCatalog.load());
         vm.modelLocationProperty().set("/m/it's \u2019x");
         assertThat(vm.commands().serve()).startsWith("mlc_llm serve '/m/it'\\''s \u2019x' ");
-        assertThat(vm.commands().script(dev.kvlens.model.MlcCommands.Shell.POWERSHELL))
+        assertThat(vm.commands().script(dev.kvlens.model.scenario.MlcCommands.Shell.POWERSHELL))
                 .startsWith("mlc_llm serve '/m/it''s \u2019\u2019x' ");
     }
 }

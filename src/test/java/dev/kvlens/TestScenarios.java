@@ -3,15 +3,15 @@ package dev.kvlens;
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.CompileConfig;
+import dev.kvlens.model.library.CompileConfig;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.EngineSettings;
-import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.engine.EngineSettings;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.library.ModelLibrary;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
-import dev.kvlens.model.Scenario;
+import dev.kvlens.model.engine.Scenario;
 
 /** Scenario building blocks shared by tests. */
 public final class TestScenarios {

@@ -7,10 +7,10 @@ import dev.kvlens.io.EstimateJson;
 import dev.kvlens.io.LocalModels;
 import dev.kvlens.io.PngWriter;
 import dev.kvlens.io.ScenarioFiles;
-import dev.kvlens.model.Artifact;
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.InstalledModel;
-import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.model.scenario.Artifact;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.mlc.InstalledModel;
+import dev.kvlens.model.scenario.ScenarioDocument;
 import dev.kvlens.ui.common.FileService;
 
 import java.awt.image.RenderedImage;

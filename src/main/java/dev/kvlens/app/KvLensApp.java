@@ -2,7 +2,7 @@ package dev.kvlens.app;
 
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.io.UserState;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.shell.MainView;
 import dev.kvlens.ui.common.Styles;
@@ -161,7 +161,7 @@ public final class KvLensApp extends Application {
     }
 
     /** The session to save: the scenario and where the window was. */
-    private record Session(dev.kvlens.model.ScenarioDocument document, UserState.WindowBounds window) {
+    private record Session(dev.kvlens.model.scenario.ScenarioDocument document, UserState.WindowBounds window) {
     }
 
     private volatile Session latest;

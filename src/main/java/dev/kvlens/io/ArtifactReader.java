@@ -1,12 +1,12 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kvlens.model.Artifact;
-import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.scenario.Artifact;
+import dev.kvlens.model.mlc.PrintedLog;
 
-import dev.kvlens.model.InputLimits;
-import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.LibraryMetadata;
+import dev.kvlens.model.engine.InputLimits;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.mlc.LibraryMetadata;
 import dev.kvlens.text.Phrase;
 
 import java.math.BigDecimal;
@@ -118,7 +118,7 @@ public final class ArtifactReader {
             violation = InputLimits.check(folder.description())
                     .or(() -> folder.params().flatMap(p -> InputLimits.bytes("records.nbytes", p.bytes())));
         } else if (artifact instanceof Artifact.SavedScenario saved) {
-            violation = InputLimits.check(saved.document().spec());
+            violation = saved.document().spec().limitViolation();
         } else if (artifact instanceof Artifact.Metadata metadata) {
             LibraryMetadata m = metadata.metadata();
             if (m.paramsBytes().isPresent()) {

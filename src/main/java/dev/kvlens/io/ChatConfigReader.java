@@ -1,9 +1,9 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kvlens.model.ChatConfigValues;
-import dev.kvlens.model.CompileConfig;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ChatConfigValues;
+import dev.kvlens.model.library.CompileConfig;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.architecture.ModelFamily;
 import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.architecture.ModelType;

@@ -1,8 +1,8 @@
 package dev.kvlens.io;
 
-import dev.kvlens.model.Estimate;
+import dev.kvlens.model.engine.Estimate;
 import dev.kvlens.model.Mib;
-import dev.kvlens.model.ModeEstimate;
+import dev.kvlens.model.engine.ModeEstimate;
 
 import java.math.BigDecimal;
 import java.util.function.ToDoubleFunction;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.kvlens.model.Mib;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.MlcLogFormatter;
-import dev.kvlens.model.ModeEstimate;
-import dev.kvlens.model.ModelLibrary;
-import dev.kvlens.model.ModeVerdict;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.mlc.MlcLogFormatter;
+import dev.kvlens.model.engine.ModeEstimate;
+import dev.kvlens.model.library.ModelLibrary;
+import dev.kvlens.model.explore.ModeVerdict;
 import dev.kvlens.text.Phrases;
 
 import java.math.BigDecimal;

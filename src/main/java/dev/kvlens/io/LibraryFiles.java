@@ -1,9 +1,9 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kvlens.model.Artifact;
-import dev.kvlens.model.LibraryMetadata;
-import dev.kvlens.model.LibraryOrigin;
+import dev.kvlens.model.scenario.Artifact;
+import dev.kvlens.model.mlc.LibraryMetadata;
+import dev.kvlens.model.mlc.LibraryOrigin;
 import dev.kvlens.text.Phrase;
 
 import java.io.ByteArrayInputStream;

@@ -2,8 +2,8 @@ package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.model.architecture.KvCacheGeometry;
-import dev.kvlens.model.LibraryMetadata;
-import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.mlc.LibraryMetadata;
+import dev.kvlens.model.mlc.PrintedLog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

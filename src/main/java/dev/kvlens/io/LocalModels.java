@@ -1,8 +1,8 @@
 package dev.kvlens.io;
 
-import dev.kvlens.model.Artifact;
-import dev.kvlens.model.InstalledModel;
-import dev.kvlens.model.LibraryMetadata;
+import dev.kvlens.model.scenario.Artifact;
+import dev.kvlens.model.mlc.InstalledModel;
+import dev.kvlens.model.mlc.LibraryMetadata;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

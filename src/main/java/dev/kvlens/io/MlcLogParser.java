@@ -1,8 +1,8 @@
 package dev.kvlens.io;
 
-import dev.kvlens.model.CompileReport;
+import dev.kvlens.model.mlc.CompileReport;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.mlc.PrintedLog;
 import dev.kvlens.model.RuleSet;
 
 import java.math.BigDecimal;

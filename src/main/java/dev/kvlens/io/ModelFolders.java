@@ -1,9 +1,9 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kvlens.model.Artifact;
+import dev.kvlens.model.scenario.Artifact;
 import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.text.Phrase;
 
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package dev.kvlens.io;
 
 import dev.kvlens.text.Phrase;
-import dev.kvlens.text.Phrased;
+import dev.kvlens.text.Phrases;
 
 /**
  * The words of a problem another layer reported while a file was read (the model refusing a value, a limit it found
- * exceeded), as the {@link Phrase} an {@link InputException} carries: a {@link Phrased} problem keeps its key and
+ * exceeded), as the {@link Phrase} an {@link InputException} carries: a {@link dev.kvlens.text.Phrased} problem keeps its key and
  * arguments, so it is said in the user's language; any other is quoted as written (English).
  */
 public final class ReportedProblems {
@@ -15,8 +15,7 @@ public final class ReportedProblems {
 
     /** What {@code problem} said. */
     public static Phrase of(Throwable problem) {
-        return problem instanceof Phrased phrased && phrased.phrase() != null ? phrased.phrase()
-                : quoted(String.valueOf(problem.getMessage()));
+        return Phrases.of(problem);
     }
 
     /** A problem already said as a phrase. */

@@ -3,8 +3,8 @@ package dev.kvlens.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kvlens.model.AdditionalModel;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.scenario.AdditionalModel;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.text.Phrase;
 

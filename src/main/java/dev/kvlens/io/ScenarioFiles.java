@@ -6,20 +6,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.ChatConfigValues;
-import dev.kvlens.model.CompileConfig;
+import dev.kvlens.model.library.ChatConfigValues;
+import dev.kvlens.model.library.CompileConfig;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.EngineOverrides;
-import dev.kvlens.model.EngineSettings;
-import dev.kvlens.model.InputLimits;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.engine.EngineOverrides;
+import dev.kvlens.model.engine.EngineSettings;
+import dev.kvlens.model.engine.InputLimits;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.architecture.ModelFamily;
 import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
-import dev.kvlens.model.ScenarioDocument;
-import dev.kvlens.model.ScenarioSpec;
+import dev.kvlens.model.scenario.ScenarioDocument;
+import dev.kvlens.model.scenario.ScenarioSpec;
 import dev.kvlens.text.Phrase;
 
 import java.io.IOException;
@@ -114,7 +114,7 @@ public final class ScenarioFiles {
             ScenarioSpec spec = new ScenarioSpec(description, scheme, figure(measured, "parameters"),
                     figure(measured, "tempFunction"), device, engine, rules);
             Optional<String> location = Optional.of(top.optionalString("modelLocation")).filter(s -> !s.isBlank());
-            InputLimits.check(spec).ifPresent(v -> {
+            spec.limitViolation().ifPresent(v -> {
                 throw new InputException(source, v.field(), ReportedProblems.of(v.problem()));
             });
             ScenarioDocument document = new ScenarioDocument(spec, defaults, location,

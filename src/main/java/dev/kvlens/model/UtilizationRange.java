@@ -1,5 +1,7 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.engine.EngineSettings;
+
 /**
  * {@code gpu_memory_utilization}: one home for what KV Lens takes — in the window's field, on the command line and in
  * a scenario file alike — and for the window's slider. MLC checks no range (rules §3.1: values above 1, or at most 0,

@@ -35,6 +35,12 @@ public final class Phrases {
         return message(Messages.locale(), problem);
     }
 
+    /** What a problem said: its phrase when it has one, else its (English) message quoted as written. */
+    public static Phrase of(Throwable problem) {
+        return problem instanceof Phrased phrased && phrased.phrase() != null ? phrased.phrase()
+                : Phrase.of("text.verbatim", String.valueOf(problem.getMessage()));
+    }
+
     /** The message of a problem in {@code language}. */
     public static String message(Locale language, Throwable problem) {
         if (problem instanceof Phrased phrased && phrased.phrase() != null) {

@@ -3,7 +3,7 @@ package dev.kvlens.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.io.HfConfigReader;
 import dev.kvlens.io.Json;
-import dev.kvlens.model.ParameterBytes;
+import dev.kvlens.model.library.ParameterBytes;
 import dev.kvlens.model.architecture.ModelType;
 import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.params.ParameterizedTest;

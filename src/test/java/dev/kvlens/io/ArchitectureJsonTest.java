@@ -1,7 +1,7 @@
 package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.architecture.ModelType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

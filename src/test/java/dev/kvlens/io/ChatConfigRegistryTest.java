@@ -3,8 +3,8 @@ package dev.kvlens.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.architecture.KvCacheGeometry;
-import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.ParameterBytes;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.library.ParameterBytes;
 import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.model.architecture.ArchitectureDetails;
 import dev.kvlens.model.architecture.ModelFamily;
 import dev.kvlens.model.architecture.ModelGeometry;
-import dev.kvlens.model.ParameterBytes;
+import dev.kvlens.model.library.ParameterBytes;
 import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;

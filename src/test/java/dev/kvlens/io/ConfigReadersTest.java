@@ -2,8 +2,8 @@ package dev.kvlens.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kvlens.TestScenarios;
-import dev.kvlens.model.CompileConfig;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.CompileConfig;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.architecture.ModelFamily;
 import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Test;

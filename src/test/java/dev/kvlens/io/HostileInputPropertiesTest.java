@@ -5,13 +5,13 @@ import dev.kvlens.TestScenarios;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.EngineSettings;
-import dev.kvlens.model.Estimator;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.engine.EngineSettings;
+import dev.kvlens.model.engine.Estimator;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
-import dev.kvlens.model.ScenarioDocument;
-import dev.kvlens.model.ScenarioSpec;
+import dev.kvlens.model.scenario.ScenarioDocument;
+import dev.kvlens.model.scenario.ScenarioSpec;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
@@ -195,7 +195,7 @@ class HostileInputPropertiesTest {
     private static void estimate(ModelDescription d) {
         Quantization scheme = d.quantization().orElse(Quantization.require("q4f16_1"));
         try {
-            Estimator.estimate(new dev.kvlens.model.Scenario(d.library(scheme), new Device("d", Backend.CUDA, 24L << 30),
+            Estimator.estimate(new dev.kvlens.model.engine.Scenario(d.library(scheme), new Device("d", Backend.CUDA, 24L << 30),
                     EngineSettings.defaults(EngineMode.SERVER), RuleSet.D2025));
         } catch (IllegalArgumentException e) {
             // the estimator refusing a consistent-looking but unusable model is a typed, explained outcome too

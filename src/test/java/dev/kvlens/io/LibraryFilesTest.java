@@ -1,8 +1,8 @@
 package dev.kvlens.io;
 
 import dev.kvlens.SharedData;
-import dev.kvlens.model.Artifact;
-import dev.kvlens.model.LibraryOrigin;
+import dev.kvlens.model.scenario.Artifact;
+import dev.kvlens.model.mlc.LibraryOrigin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package dev.kvlens.io;
 
 import dev.kvlens.SharedData;
-import dev.kvlens.model.InstalledModel;
+import dev.kvlens.model.mlc.InstalledModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

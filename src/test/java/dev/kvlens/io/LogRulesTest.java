@@ -1,9 +1,9 @@
 package dev.kvlens.io;
 
 import dev.kvlens.TestScenarios;
-import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.mlc.PrintedLog;
 import dev.kvlens.model.RuleSet;
-import dev.kvlens.model.RuleSetEras;
+import dev.kvlens.model.mlc.RuleSetEras;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

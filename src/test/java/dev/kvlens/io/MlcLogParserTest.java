@@ -1,9 +1,9 @@
 package dev.kvlens.io;
 
 import dev.kvlens.TestScenarios;
-import dev.kvlens.model.CompileReport;
+import dev.kvlens.model.mlc.CompileReport;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.mlc.PrintedLog;
 import dev.kvlens.model.RuleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package dev.kvlens.io;
 
 import dev.kvlens.SharedData;
-import dev.kvlens.model.Artifact;
+import dev.kvlens.model.scenario.Artifact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

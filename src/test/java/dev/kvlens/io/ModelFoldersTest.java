@@ -1,6 +1,6 @@
 package dev.kvlens.io;
 
-import dev.kvlens.model.Artifact;
+import dev.kvlens.model.scenario.Artifact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

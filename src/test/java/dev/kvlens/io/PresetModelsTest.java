@@ -1,7 +1,7 @@
 package dev.kvlens.io;
 
-import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.ParameterBytes;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.library.ParameterBytes;
 import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,7 +5,7 @@ import dev.kvlens.model.architecture.KvCacheGeometry;
 import dev.kvlens.model.architecture.KvStateKind;
 import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.architecture.ModelType;
-import dev.kvlens.model.ParameterBytes;
+import dev.kvlens.model.library.ParameterBytes;
 import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -252,9 +252,9 @@ class RegistryTypesTest {
         "llama4,      -1"})
     void compileReportPrintsThePerTokenLineForExactlyTheTypesWithTheFields(String file, int expected) {
         JsonNode root = Json.readResource("/hf-configs/" + file + ".json");
-        dev.kvlens.model.ModelDescription d = HfConfigReader.parse(file + ".json", file, root);
-        dev.kvlens.model.CompileReport report = dev.kvlens.model.CompileReport.of(
-                d.library(Quantization.require("q4f16_1")), dev.kvlens.model.CompileReport.Era.E2025);
+        dev.kvlens.model.library.ModelDescription d = HfConfigReader.parse(file + ".json", file, root);
+        dev.kvlens.model.mlc.CompileReport report = dev.kvlens.model.mlc.CompileReport.of(
+                d.library(Quantization.require("q4f16_1")), dev.kvlens.model.mlc.CompileReport.Era.E2025);
         assertThat(report.kvBytesPerToken().isPresent() ? report.kvBytesPerToken().getAsInt() : -1).isEqualTo(expected);
     }
 

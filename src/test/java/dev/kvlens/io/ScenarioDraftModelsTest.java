@@ -3,22 +3,22 @@ package dev.kvlens.io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.TestScenarios;
-import dev.kvlens.model.AdditionalModel;
+import dev.kvlens.model.scenario.AdditionalModel;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.ChatConfigValues;
-import dev.kvlens.model.CompileConfig;
+import dev.kvlens.model.library.ChatConfigValues;
+import dev.kvlens.model.library.CompileConfig;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.EngineSettings;
-import dev.kvlens.model.Estimator;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.engine.EngineSettings;
+import dev.kvlens.model.engine.Estimator;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.architecture.ModelFamily;
 import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
-import dev.kvlens.model.ScenarioDocument;
-import dev.kvlens.model.ScenarioSpec;
+import dev.kvlens.model.scenario.ScenarioDocument;
+import dev.kvlens.model.scenario.ScenarioSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +56,7 @@ class ScenarioDraftModelsTest {
         ScenarioDocument back = ScenarioFiles.read(file);
         assertThat(back.additionalModels()).isEqualTo(document.additionalModels());
         // AdditionalModelsTest's local figure with the draft: 8550.158 MB (8,965,490,736 B)
-        String log = String.join("\n", dev.kvlens.model.MlcLogFormatter.logLines(Estimator.estimate(back.toScenario())));
+        String log = String.join("\n", dev.kvlens.model.mlc.MlcLogFormatter.logLines(Estimator.estimate(back.toScenario())));
         assertThat(log).contains("Estimated total single GPU memory usage: 8550.158 MB");
         assertThat(EstimateJson.write(Estimator.estimate(back.toScenario())))
                 .isEqualTo(EstimateJson.write(Estimator.estimate(document.toScenario())));

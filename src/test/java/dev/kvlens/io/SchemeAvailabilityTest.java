@@ -1,7 +1,7 @@
 package dev.kvlens.io;
 
 import dev.kvlens.model.architecture.ModelGeometry;
-import dev.kvlens.model.ParameterBytes;
+import dev.kvlens.model.library.ParameterBytes;
 import dev.kvlens.model.architecture.Quantization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

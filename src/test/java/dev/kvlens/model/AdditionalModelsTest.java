@@ -1,5 +1,13 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.engine.Estimator;
+import dev.kvlens.model.engine.ModeEstimate;
+import dev.kvlens.model.engine.PhysicalAllocation;
+import dev.kvlens.model.library.ChatConfigValues;
+import dev.kvlens.model.library.CompileConfig;
+import dev.kvlens.model.library.ModelLibrary;
+import dev.kvlens.model.mlc.MlcLogFormatter;
 import dev.kvlens.model.architecture.ModelFamily;
 import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.architecture.Quantization;

@@ -1,5 +1,12 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.engine.EngineOverrides;
+import dev.kvlens.model.engine.EngineSettings;
+import dev.kvlens.model.engine.Estimator;
+import dev.kvlens.model.engine.ModeEstimate;
+import dev.kvlens.model.engine.Scenario;
+import dev.kvlens.model.library.CompileConfig;
+import dev.kvlens.model.library.ModelLibrary;
 import dev.kvlens.TestScenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,17 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.engine.EngineOverrides;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.engine.Estimator;
+import dev.kvlens.model.engine.InputLimits;
+import dev.kvlens.model.explore.Waterfall;
+import dev.kvlens.model.library.CompileConfig;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.mlc.Imports;
+import dev.kvlens.model.mlc.LibraryModels;
+import dev.kvlens.model.mlc.PrintedLog;
+import dev.kvlens.model.mlc.SameModel;
+import dev.kvlens.model.scenario.Artifact;
 import dev.kvlens.SharedData;
 import dev.kvlens.TestScenarios;
 import dev.kvlens.io.ArtifactReader;

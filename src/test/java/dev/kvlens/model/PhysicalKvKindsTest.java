@@ -1,5 +1,10 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.engine.Estimator;
+import dev.kvlens.model.engine.PhysicalAllocation;
+import dev.kvlens.model.library.CompileConfig;
+import dev.kvlens.model.library.ModelLibrary;
 import dev.kvlens.model.architecture.ArchitectureDetails;
 import dev.kvlens.model.architecture.KvCacheGeometry;
 import dev.kvlens.model.architecture.ModelFamily;

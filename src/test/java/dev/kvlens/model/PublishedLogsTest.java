@@ -1,5 +1,16 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.engine.EngineOverrides;
+import dev.kvlens.model.engine.EngineSettings;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.engine.Estimator;
+import dev.kvlens.model.engine.Scenario;
+import dev.kvlens.model.explore.DeviceMemorySolver;
+import dev.kvlens.model.library.CompileConfig;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.library.ModelLibrary;
+import dev.kvlens.model.mlc.CompileReport;
+import dev.kvlens.model.mlc.MlcLogFormatter;
 import dev.kvlens.model.architecture.Quantization;
 
 import com.fasterxml.jackson.databind.JsonNode;

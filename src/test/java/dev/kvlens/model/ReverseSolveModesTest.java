@@ -1,5 +1,17 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.engine.EngineOverrides;
+import dev.kvlens.model.engine.EngineSettings;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.engine.Estimator;
+import dev.kvlens.model.engine.ModeEstimate;
+import dev.kvlens.model.engine.Scenario;
+import dev.kvlens.model.explore.ReverseSolver;
+import dev.kvlens.model.explore.Workload;
+import dev.kvlens.model.explore.WorkloadFit;
+import dev.kvlens.model.library.CompileConfig;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.library.ModelLibrary;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.DistinctRuns;
 import dev.kvlens.TestScenarios;

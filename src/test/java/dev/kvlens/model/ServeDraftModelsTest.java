@@ -1,5 +1,8 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.engine.EngineSettings;
+import dev.kvlens.model.scenario.MlcCommands;
+import dev.kvlens.model.scenario.ScenarioSpec;
 import dev.kvlens.model.architecture.Quantization;
 
 import dev.kvlens.TestScenarios;

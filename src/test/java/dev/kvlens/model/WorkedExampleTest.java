@@ -1,5 +1,12 @@
 package dev.kvlens.model;
 
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.engine.Estimator;
+import dev.kvlens.model.engine.ModeEstimate;
+import dev.kvlens.model.library.CompileConfig;
+import dev.kvlens.model.library.ModelLibrary;
+import dev.kvlens.model.mlc.CompileReport;
+import dev.kvlens.model.mlc.MlcLogFormatter;
 import dev.kvlens.model.architecture.Quantization;
 
 import dev.kvlens.TestScenarios;
@@ -15,14 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The worked example of rules §7 (Llama-3-8B-Instruct q4f16_1 on an H100 80GB and an RTX 4090), every
  * number of its tables. Expected values are the rules file's, not this code's.
  */
-class WorkedExampleTest {
+public class WorkedExampleTest {
 
     /** §7 item 2: tempFunc = 8192 × (2·28672 + 14336 + 2·4096) × 2 = 1,308,622,848 B (the §4.2 heuristic). */
     static final long TEMP_A = 8192L * (2 * 28672 + 14336 + 2 * 4096) * 2;
     /** §7 item 3: the same at prefill 2048 = 327,155,712 B. */
     static final long TEMP_B = 2048L * (2 * 28672 + 14336 + 2 * 4096) * 2;
 
-    static ModelLibrary scenarioA() {
+    public static ModelLibrary scenarioA() {
         return TestScenarios.library("llama-3-8b", "q4f16_1", new CompileConfig(8192, 8192, 128, 1, 1, -1), TEMP_A);
     }
 

@@ -30,7 +30,7 @@ class MessagesConsistencyTest {
         assertThat(en.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
         assertThat(zh.values()).allSatisfy(v -> assertThat(v.toString()).isNotBlank());
         assertThat(zh.getProperty("knob.batch")).isEqualTo("批大小");
-        for (dev.kvlens.model.PhysicalAllocation.Warning w : dev.kvlens.model.PhysicalAllocation.Warning.values()) {
+        for (dev.kvlens.model.engine.PhysicalAllocation.Warning w : dev.kvlens.model.engine.PhysicalAllocation.Warning.values()) {
             assertThat(en).containsKey("physical.warning." + w.name());
         }
     }

@@ -2,9 +2,9 @@ package dev.kvlens.app.cli;
 
 import dev.kvlens.io.ChatConfigReader;
 import dev.kvlens.io.ModelFolders;
-import dev.kvlens.model.AdditionalModel;
-import dev.kvlens.model.Artifact;
-import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.scenario.AdditionalModel;
+import dev.kvlens.model.scenario.Artifact;
+import dev.kvlens.model.library.ModelLibrary;
 import dev.kvlens.model.planner.PlannerTarget;
 
 import java.nio.file.Files;

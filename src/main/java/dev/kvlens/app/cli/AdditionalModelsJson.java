@@ -3,10 +3,10 @@ package dev.kvlens.app.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.ModeEstimate;
-import dev.kvlens.model.ModelLibrary;
-import dev.kvlens.model.PhysicalAllocation;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.engine.ModeEstimate;
+import dev.kvlens.model.library.ModelLibrary;
+import dev.kvlens.model.engine.PhysicalAllocation;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.kvlens.app.cli;
 
 import dev.kvlens.io.PresetCatalog;
-import dev.kvlens.model.CompileReport;
-import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.mlc.CompileReport;
+import dev.kvlens.model.library.ModelLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.kvlens.app.cli;
 
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.EngineOverrides;
-import dev.kvlens.model.EngineSettings;
+import dev.kvlens.model.engine.EngineOverrides;
+import dev.kvlens.model.engine.EngineSettings;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.UtilizationRange;
 import picocli.CommandLine.Option;

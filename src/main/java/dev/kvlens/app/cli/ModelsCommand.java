@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kvlens.io.Json;
 import dev.kvlens.io.LocalModels;
-import dev.kvlens.model.InstalledModel;
+import dev.kvlens.model.mlc.InstalledModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

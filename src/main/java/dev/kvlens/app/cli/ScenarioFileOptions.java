@@ -2,8 +2,8 @@ package dev.kvlens.app.cli;
 
 import dev.kvlens.app.AppVersion;
 import dev.kvlens.io.ScenarioFiles;
-import dev.kvlens.model.AdditionalModel;
-import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.model.scenario.AdditionalModel;
+import dev.kvlens.model.scenario.ScenarioDocument;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 

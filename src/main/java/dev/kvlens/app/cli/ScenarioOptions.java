@@ -2,7 +2,7 @@ package dev.kvlens.app.cli;
 
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Device;
-import dev.kvlens.model.Scenario;
+import dev.kvlens.model.engine.Scenario;
 import picocli.CommandLine.Mixin;
 
 /** Everything that makes a scenario on the command line: model, device, engine (shared by estimate and export-png). */

@@ -6,8 +6,8 @@ import dev.kvlens.io.Json;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.Mib;
-import dev.kvlens.model.ModeVerdict;
-import dev.kvlens.model.SchemeFit;
+import dev.kvlens.model.explore.ModeVerdict;
+import dev.kvlens.model.explore.SchemeFit;
 import dev.kvlens.text.Phrases;
 
 import java.util.List;

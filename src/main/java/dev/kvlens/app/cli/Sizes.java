@@ -1,6 +1,6 @@
 package dev.kvlens.app.cli;
 
-import dev.kvlens.model.InputLimits;
+import dev.kvlens.model.engine.InputLimits;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

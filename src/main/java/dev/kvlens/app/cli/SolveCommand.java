@@ -2,11 +2,11 @@ package dev.kvlens.app.cli;
 
 import dev.kvlens.io.PresetCatalog;
 import dev.kvlens.model.Device;
-import dev.kvlens.model.ModelLibrary;
-import dev.kvlens.model.ReverseSolver;
-import dev.kvlens.model.Scenario;
-import dev.kvlens.model.Workload;
-import dev.kvlens.model.WorkloadFit;
+import dev.kvlens.model.library.ModelLibrary;
+import dev.kvlens.model.explore.ReverseSolver;
+import dev.kvlens.model.engine.Scenario;
+import dev.kvlens.model.explore.Workload;
+import dev.kvlens.model.explore.WorkloadFit;
 import dev.kvlens.text.Messages;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -80,7 +80,7 @@ public record WeightTensor(String name, Role role, long experts, long rows, long
 
     /**
      * A linear named {@code …gate}: unquantized while its outputs are within the era's bound (≤ 256 now,
-     * rules §5, §1.3); {@link dev.kvlens.model.ParameterBytes} applies the bound.
+     * rules §5, §1.3); {@link dev.kvlens.model.library.ParameterBytes} applies the bound.
      */
     public static WeightTensor gate(String name, long out, long in, boolean f32Out) {
         return new WeightTensor(name, Role.MOE_GATE, 1, out, in, f32Out);

@@ -1,9 +1,9 @@
 package dev.kvlens.ui.chart;
 
-import dev.kvlens.model.CompileReport;
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.MlcLogFormatter;
-import dev.kvlens.model.ModeEstimate;
+import dev.kvlens.model.mlc.CompileReport;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.mlc.MlcLogFormatter;
+import dev.kvlens.model.engine.ModeEstimate;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,10 +1,10 @@
 package dev.kvlens.ui.chart;
 
 import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.Estimate;
+import dev.kvlens.model.engine.Estimate;
 import dev.kvlens.model.Mib;
-import dev.kvlens.model.Scenario;
-import dev.kvlens.model.TempBufferSource;
+import dev.kvlens.model.engine.Scenario;
+import dev.kvlens.model.library.TempBufferSource;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Phrase;
 import dev.kvlens.text.Phrases;

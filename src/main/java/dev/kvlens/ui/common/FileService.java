@@ -1,9 +1,9 @@
 package dev.kvlens.ui.common;
 
-import dev.kvlens.model.Artifact;
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.InstalledModel;
-import dev.kvlens.model.ScenarioDocument;
+import dev.kvlens.model.scenario.Artifact;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.mlc.InstalledModel;
+import dev.kvlens.model.scenario.ScenarioDocument;
 
 import java.awt.image.RenderedImage;
 import java.io.IOException;

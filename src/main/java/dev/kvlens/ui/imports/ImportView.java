@@ -1,7 +1,7 @@
 package dev.kvlens.ui.imports;
 
 import dev.kvlens.ui.common.Styles;
-import dev.kvlens.model.LogComparison;
+import dev.kvlens.model.mlc.LogComparison;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;

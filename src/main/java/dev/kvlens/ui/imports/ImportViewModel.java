@@ -3,24 +3,24 @@ package dev.kvlens.ui.imports;
 import dev.kvlens.ui.scenario.DeviceOption;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import dev.kvlens.ui.scenario.ScenarioSnapshot;
-import dev.kvlens.model.Artifact;
+import dev.kvlens.model.scenario.Artifact;
 import dev.kvlens.model.Device;
-import dev.kvlens.model.DeviceMemorySolver;
-import dev.kvlens.model.Imports;
-import dev.kvlens.model.LibraryModels;
-import dev.kvlens.model.SameModel;
+import dev.kvlens.model.explore.DeviceMemorySolver;
+import dev.kvlens.model.mlc.Imports;
+import dev.kvlens.model.mlc.LibraryModels;
+import dev.kvlens.model.mlc.SameModel;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
 import dev.kvlens.text.Phrase;
 import dev.kvlens.text.Phrased;
 import dev.kvlens.text.Phrases;
 import javafx.beans.value.ObservableValue;
-import dev.kvlens.model.LogComparison;
-import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.mlc.LogComparison;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.mlc.PrintedLog;
 import dev.kvlens.model.RuleSet;
-import dev.kvlens.model.RuleSetEras;
-import dev.kvlens.model.Scenario;
+import dev.kvlens.model.mlc.RuleSetEras;
+import dev.kvlens.model.engine.Scenario;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * What the user brought in from MLC: imported configs, compile logs and metadata become inputs of the
@@ -225,7 +224,7 @@ public final class ImportViewModel {
                 own = LibraryModels.describe(metadata.source(), metadata.metadata());
             } catch (IllegalArgumentException e) {
                 throw mismatch.map(m -> new dev.kvlens.text.PhrasedException("import.note.otherModelRefused",
-                        m.comparison(), phraseOf(e))).orElseThrow(() -> e);
+                        m.comparison(), Phrases.of(e))).orElseThrow(() -> e);
             }
             estimator.modelProperty().set(estimator.addImported(own));
             own.quantization().ifPresent(estimator.quantizationProperty()::set);
@@ -240,12 +239,6 @@ public final class ImportViewModel {
                 origin.form().phrase(), origin.target().orElse("?"))));
         return importFigures(Imports.metadata(estimator.modelProperty().get(), metadata.metadata(), metadata.source()),
                 bytesToMib(metadata.metadata().functionBytes()));
-    }
-
-    /** The problem as a phrase: its own when it has one, else its (English) message. */
-    private static Phrase phraseOf(RuntimeException e) {
-        return e instanceof dev.kvlens.text.Phrased p && p.phrase() != null ? p.phrase()
-                : Phrase.of("text.verbatim", String.valueOf(e.getMessage()));
     }
 
     private String importLog(Artifact.Log log) {
@@ -301,10 +294,5 @@ public final class ImportViewModel {
         Map<String, Double> mib = new LinkedHashMap<>();
         bytes.forEach((name, value) -> mib.put(name, value / (1024.0 * 1024.0)));
         return mib;
-    }
-
-    /** The printed server capacity of the imported log, if MLC chose it. */
-    public OptionalLong printedServerCapacity() {
-        return overlay.printedServerCapacity();
     }
 }

@@ -1,11 +1,11 @@
 package dev.kvlens.ui.imports;
 
-import dev.kvlens.model.DeviceMemorySolver;
+import dev.kvlens.model.explore.DeviceMemorySolver;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.LogComparison;
+import dev.kvlens.model.mlc.LogComparison;
 import dev.kvlens.model.Mib;
-import dev.kvlens.model.PrintedLog;
-import dev.kvlens.model.Scenario;
+import dev.kvlens.model.mlc.PrintedLog;
+import dev.kvlens.model.engine.Scenario;
 import dev.kvlens.text.Language;
 import dev.kvlens.ui.scenario.EstimateResult;
 import dev.kvlens.ui.scenario.EstimatorViewModel;

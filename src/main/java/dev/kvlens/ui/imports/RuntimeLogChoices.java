@@ -1,8 +1,8 @@
 package dev.kvlens.ui.imports;
 
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.PrintedLog;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.mlc.PrintedLog;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.text.Phrase;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
@@ -45,7 +45,7 @@ final class RuntimeLogChoices {
         if (server == null || current == null) {
             return;
         }
-        dev.kvlens.model.CompileConfig c = current.compile();
+        dev.kvlens.model.library.CompileConfig c = current.compile();
         int batch = server.batchByUser() ? c.maxBatchSize() : Math.toIntExact(server.maxNumSequence());
         int prefill = server.prefillByUser() ? c.prefillChunkSize() : Math.toIntExact(server.prefillChunkSize());
         if (batch == c.maxBatchSize() && prefill == c.prefillChunkSize()) {

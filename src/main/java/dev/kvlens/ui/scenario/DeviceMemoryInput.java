@@ -1,6 +1,6 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.model.InputLimits;
+import dev.kvlens.model.engine.InputLimits;
 import dev.kvlens.text.Language;
 
 import java.math.BigDecimal;

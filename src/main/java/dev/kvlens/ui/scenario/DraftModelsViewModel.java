@@ -1,6 +1,6 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.model.AdditionalModel;
+import dev.kvlens.model.scenario.AdditionalModel;
 import dev.kvlens.text.Language;
 import dev.kvlens.ui.common.FileCommands;
 import javafx.beans.binding.Bindings;

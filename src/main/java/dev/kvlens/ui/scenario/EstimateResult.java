@@ -1,10 +1,10 @@
 package dev.kvlens.ui.scenario;
 
 import dev.kvlens.ui.chart.ChartModel;
-import dev.kvlens.model.CompileReport;
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.MlcLogFormatter;
-import dev.kvlens.model.Scenario;
+import dev.kvlens.model.mlc.CompileReport;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.mlc.MlcLogFormatter;
+import dev.kvlens.model.engine.Scenario;
 
 import java.util.List;
 import java.util.Optional;

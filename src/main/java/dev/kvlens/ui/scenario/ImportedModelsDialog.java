@@ -1,6 +1,6 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ModelDescription;
 import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Button;

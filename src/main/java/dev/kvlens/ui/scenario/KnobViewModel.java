@@ -15,7 +15,7 @@ import java.util.Locale;
  * snaps to, its words — title, tooltip, the badge telling a runtime override from a value that needs a recompile —
  * and its field: the text (empty for Auto: Auto is the placeholder, so a click and "16" gives 16), what typing does on
  * commit, and the message when the text is not a whole number from 1 to {@code max} (the model's token or batch
- * limit, {@link dev.kvlens.model.InputLimits}).
+ * limit, {@link dev.kvlens.model.engine.InputLimits}).
  */
 public final class KnobViewModel extends TypedField {
 

@@ -1,10 +1,10 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.model.AdditionalModel;
+import dev.kvlens.model.scenario.AdditionalModel;
 import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.CompileConfig;
-import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.ModelLibrary;
+import dev.kvlens.model.library.CompileConfig;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.library.ModelLibrary;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.planner.PlannerTarget;
 

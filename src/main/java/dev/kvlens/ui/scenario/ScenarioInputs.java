@@ -1,11 +1,11 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.model.AdditionalModel;
+import dev.kvlens.model.scenario.AdditionalModel;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.ModelDescription;
-import dev.kvlens.model.RuleSetEras;
+import dev.kvlens.model.library.ModelDescription;
+import dev.kvlens.model.mlc.RuleSetEras;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import javafx.beans.property.BooleanProperty;

@@ -3,7 +3,7 @@ package dev.kvlens.ui.scenario;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.shell.FileDialogs;
 import dev.kvlens.model.Backend;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.model.UtilizationRange;

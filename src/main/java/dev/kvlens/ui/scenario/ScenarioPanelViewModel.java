@@ -1,7 +1,7 @@
 package dev.kvlens.ui.scenario;
 
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.RuleSet;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;

@@ -3,7 +3,7 @@ package dev.kvlens.ui.scenario;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.RuleSet;
 
@@ -23,7 +23,7 @@ public record ScenarioSnapshot(List<ModelDescription> models, ModelDescription m
                         int tensorParallelShards, RuleSet rules, EngineMode mode, int batchSize, int contextLength,
                         int kvCapacity, int prefillChunk, boolean prefillIsRuntimeOverride, String modelLocation,
                         ByteFigure givenParams, ByteFigure givenTemp,
-                        List<dev.kvlens.model.AdditionalModel> additionalModels) {
+                        List<dev.kvlens.model.scenario.AdditionalModel> additionalModels) {
 
     public static ScenarioSnapshot of(EstimatorViewModel vm) {
         return new ScenarioSnapshot(List.copyOf(vm.models()), vm.modelProperty().get(), vm.quantizationProperty().get(),

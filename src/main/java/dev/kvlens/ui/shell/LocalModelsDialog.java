@@ -1,6 +1,6 @@
 package dev.kvlens.ui.shell;
 
-import dev.kvlens.model.InstalledModel;
+import dev.kvlens.model.mlc.InstalledModel;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

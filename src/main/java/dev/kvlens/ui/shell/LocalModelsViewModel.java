@@ -1,6 +1,6 @@
 package dev.kvlens.ui.shell;
 
-import dev.kvlens.model.InstalledModel;
+import dev.kvlens.model.mlc.InstalledModel;
 import dev.kvlens.text.Language;
 import dev.kvlens.ui.common.FileCommands;
 import javafx.beans.property.ReadOnlyStringProperty;

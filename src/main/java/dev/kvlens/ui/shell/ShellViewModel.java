@@ -1,7 +1,7 @@
 package dev.kvlens.ui.shell;
 
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.MlcCommands;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.scenario.MlcCommands;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Phrases;
 import dev.kvlens.ui.common.FileCommands;

@@ -1,9 +1,9 @@
 package dev.kvlens.ui.shell;
 
-import dev.kvlens.model.Estimate;
+import dev.kvlens.model.engine.Estimate;
 import dev.kvlens.model.Mib;
-import dev.kvlens.model.MlcLogFormatter;
-import dev.kvlens.model.ModeEstimate;
+import dev.kvlens.model.mlc.MlcLogFormatter;
+import dev.kvlens.model.engine.ModeEstimate;
 import dev.kvlens.text.Language;
 import dev.kvlens.ui.scenario.EstimateResult;
 

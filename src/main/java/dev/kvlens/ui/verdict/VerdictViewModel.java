@@ -1,7 +1,7 @@
 package dev.kvlens.ui.verdict;
 
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.ModeVerdict;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.explore.ModeVerdict;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Phrases;
 import dev.kvlens.ui.scenario.EstimateResult;

@@ -1,6 +1,6 @@
 package dev.kvlens.model.planner;
 
-import dev.kvlens.model.CompileConfig;
+import dev.kvlens.model.library.CompileConfig;
 import dev.kvlens.model.architecture.ModelFamily;
 import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.architecture.Quantization;
@@ -17,7 +17,7 @@ class WorkedExamplesTest {
     void llama2SevenBOnMaliWithFusedAddNorm() {
         ModelGeometry llama = new ModelGeometry("llama", ModelFamily.LLAMA, 32, 32, 32, 128, 4096, 11008, 32000,
                 false, false);
-        PlannerInput in = dev.kvlens.model.TempBufferSource.plannerInput(llama, Quantization.require("q4f16_1"),
+        PlannerInput in = dev.kvlens.model.library.TempBufferSource.plannerInput(llama, Quantization.require("q4f16_1"),
                 new CompileConfig(4096, 4096, 1, 1, 1, -1), PlannerTarget.MALI, BuildFunctions.STANDARD);
         TempBufferPlan plan = TempBufferModel.plan(in).orElseThrow();
         // T = 2·(2·22016 + 11008 + 4096) = 118,272; prefill = 4096·118,272 + 4096·2 (the [1, h] gather)

@@ -2,12 +2,12 @@ package dev.kvlens.ui.chart;
 
 import dev.kvlens.ui.common.I18n;
 import dev.kvlens.model.ByteFigure;
-import dev.kvlens.model.CompileConfig;
+import dev.kvlens.model.library.CompileConfig;
 import dev.kvlens.model.architecture.ModelFamily;
 import dev.kvlens.model.architecture.ModelGeometry;
 import dev.kvlens.model.architecture.Quantization;
 import dev.kvlens.model.planner.PlannerTarget;
-import dev.kvlens.model.TempBufferSource;
+import dev.kvlens.model.library.TempBufferSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -119,8 +119,8 @@ class ExplorationViewsTest {
         // server, 64 sequences on an RTX 4090: T = min(Tmax(64), 64·L) holds 64·L up to Tmax(64) = 106,525 (rules §7
         // pieces): L = 1664
         assertThat(context).isEqualTo(1664);
-        assertThat(dev.kvlens.model.ReverseSolver.fits(vm.scenario(), dev.kvlens.model.Workload.of(64, context))).isTrue();
-        assertThat(dev.kvlens.model.ReverseSolver.fits(vm.scenario(), dev.kvlens.model.Workload.of(64, context + 1)))
+        assertThat(dev.kvlens.model.explore.ReverseSolver.fits(vm.scenario(), dev.kvlens.model.explore.Workload.of(64, context))).isTrue();
+        assertThat(dev.kvlens.model.explore.ReverseSolver.fits(vm.scenario(), dev.kvlens.model.explore.Workload.of(64, context + 1)))
                 .isFalse();
     }
 
@@ -145,7 +145,7 @@ class ExplorationViewsTest {
         robot.interact(() -> view.tabs().getSelectionModel().select(1)); // the Capacity map tab
         long shown = map.map().orElseThrow().capacity()[0];
         assertThat(shown).isLessThan(before)
-                .isEqualTo(dev.kvlens.model.CapacityMap.capacityAt(vm.scenario(), map.map().orElseThrow().batches()[0]));
+                .isEqualTo(dev.kvlens.model.explore.CapacityMap.capacityAt(vm.scenario(), map.map().orElseThrow().batches()[0]));
     }
 
     @Test

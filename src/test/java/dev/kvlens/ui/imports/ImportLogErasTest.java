@@ -4,7 +4,7 @@ import dev.kvlens.ui.scenario.EstimatorViewModel;
 
 import dev.kvlens.TestScenarios;
 import dev.kvlens.io.MlcLogParser;
-import dev.kvlens.model.Artifact;
+import dev.kvlens.model.scenario.Artifact;
 import dev.kvlens.model.RuleSet;
 import org.junit.jupiter.api.Test;
 

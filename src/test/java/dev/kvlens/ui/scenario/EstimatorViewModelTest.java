@@ -5,8 +5,8 @@ import dev.kvlens.ui.chart.Segment;
 import dev.kvlens.ui.imports.ImportViewModel;
 import dev.kvlens.TestScenarios;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.ModeEstimate;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.engine.ModeEstimate;
 import dev.kvlens.model.RuleSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,8 +144,8 @@ class EstimatorViewModelTest {
     void importingARuntimeLogComparesAndSolvesTheDevice() {
         // the log's server line gives the library's max batch (80) and prefill chunk (1024)
         ImportViewModel imports = new ImportViewModel(vm);
-        dev.kvlens.model.PrintedLog log = dev.kvlens.io.MlcLogParser.parse(TestScenarios.publishedText("bentomlc-llama3-8b-local"));
-        imports.importArtifact(new dev.kvlens.model.Artifact.Log("serve.log", log));
+        dev.kvlens.model.mlc.PrintedLog log = dev.kvlens.io.MlcLogParser.parse(TestScenarios.publishedText("bentomlc-llama3-8b-local"));
+        imports.importArtifact(new dev.kvlens.model.scenario.Artifact.Log("serve.log", log));
         assertThat(vm.modelProperty().get().compile().maxBatchSize()).isEqualTo(80);
         assertThat(vm.modelProperty().get().compile().prefillChunkSize()).isEqualTo(1024);
         assertThat(imports.solvedDeviceProperty().get()).isPresent();
@@ -204,6 +204,6 @@ class EstimatorViewModelTest {
         Estimate gui = vm.result().estimate().orElseThrow();
         assertThat(gui.scenario()).isEqualTo(vm.scenario());
         assertThat(vm.result().runtimeLines())
-                .isEqualTo(dev.kvlens.model.MlcLogFormatter.lines(dev.kvlens.model.Estimator.estimate(vm.scenario())));
+                .isEqualTo(dev.kvlens.model.mlc.MlcLogFormatter.lines(dev.kvlens.model.engine.Estimator.estimate(vm.scenario())));
     }
 }

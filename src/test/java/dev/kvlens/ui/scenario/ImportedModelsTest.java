@@ -2,7 +2,7 @@ package dev.kvlens.ui.scenario;
 
 import dev.kvlens.TestScenarios;
 import dev.kvlens.io.UserState;
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ModelDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package dev.kvlens.ui.scenario;
 
-import dev.kvlens.model.ModelDescription;
+import dev.kvlens.model.library.ModelDescription;
 import dev.kvlens.ui.common.I18n;
 import dev.kvlens.ui.shell.WindowFixture;
 import javafx.scene.control.ComboBox;

@@ -1,7 +1,7 @@
 package dev.kvlens.ui.scenario;
 
 import dev.kvlens.TestScenarios;
-import dev.kvlens.model.Artifact;
+import dev.kvlens.model.scenario.Artifact;
 import dev.kvlens.model.Backend;
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.EngineMode;

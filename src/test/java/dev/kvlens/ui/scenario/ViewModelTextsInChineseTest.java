@@ -47,7 +47,7 @@ class ViewModelTextsInChineseTest {
     @Test
     void aRefusedImportIsWordedInChinese() {
         ImportViewModel imports = new ImportViewModel(vm);
-        var log = new dev.kvlens.model.Artifact.SavedScenario("broken.kvlens.json", null);
+        var log = new dev.kvlens.model.scenario.Artifact.SavedScenario("broken.kvlens.json", null);
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> imports.importArtifact(log)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("broken.kvlens.json：未导入，没有任何改动（");

@@ -2,7 +2,7 @@ package dev.kvlens.ui.verdict;
 
 import dev.kvlens.TestScenarios;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.ModeVerdict;
+import dev.kvlens.model.explore.ModeVerdict;
 import dev.kvlens.text.Language;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import org.junit.jupiter.api.AfterEach;

@@ -2,12 +2,12 @@ package dev.kvlens.ui.explore.compare;
 
 import dev.kvlens.ui.scenario.EstimateResult;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.Estimator;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.engine.Estimator;
 import dev.kvlens.model.Mib;
-import dev.kvlens.model.ModeEstimate;
-import dev.kvlens.model.ScenarioDocument;
-import dev.kvlens.model.ScenarioSpec;
+import dev.kvlens.model.engine.ModeEstimate;
+import dev.kvlens.model.scenario.ScenarioDocument;
+import dev.kvlens.model.scenario.ScenarioSpec;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Messages;
 import javafx.beans.binding.Bindings;

@@ -3,7 +3,7 @@ package dev.kvlens.ui.explore.map;
 import dev.kvlens.ui.common.CjkFont;
 import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.common.Theme;
-import dev.kvlens.model.CapacityMap;
+import dev.kvlens.model.explore.CapacityMap;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;

@@ -1,10 +1,10 @@
 package dev.kvlens.ui.explore.map;
 
-import dev.kvlens.model.CapacityMap;
-import dev.kvlens.model.EngineOverrides;
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.Scenario;
-import dev.kvlens.model.WorkloadFit;
+import dev.kvlens.model.explore.CapacityMap;
+import dev.kvlens.model.engine.EngineOverrides;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.engine.Scenario;
+import dev.kvlens.model.explore.WorkloadFit;
 import dev.kvlens.text.Language;
 import dev.kvlens.ui.explore.solve.SolveViewModel;
 import dev.kvlens.ui.scenario.EstimateResult;

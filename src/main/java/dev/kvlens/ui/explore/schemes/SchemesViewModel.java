@@ -2,10 +2,10 @@ package dev.kvlens.ui.explore.schemes;
 
 import dev.kvlens.model.ByteFigure;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.ModeVerdict;
-import dev.kvlens.model.Scenario;
-import dev.kvlens.model.ScenarioSpec;
-import dev.kvlens.model.SchemeFit;
+import dev.kvlens.model.explore.ModeVerdict;
+import dev.kvlens.model.engine.Scenario;
+import dev.kvlens.model.scenario.ScenarioSpec;
+import dev.kvlens.model.explore.SchemeFit;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Phrases;
 import dev.kvlens.ui.scenario.EstimateResult;

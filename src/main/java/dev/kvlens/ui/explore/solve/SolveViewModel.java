@@ -3,8 +3,8 @@ package dev.kvlens.ui.explore.solve;
 import dev.kvlens.ui.scenario.EstimateResult;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import dev.kvlens.model.Device;
-import dev.kvlens.model.Estimate;
-import dev.kvlens.model.ReverseSolver;
+import dev.kvlens.model.engine.Estimate;
+import dev.kvlens.model.explore.ReverseSolver;
 import dev.kvlens.text.Language;
 import javafx.beans.value.ObservableValue;
 

@@ -1,9 +1,9 @@
 package dev.kvlens.ui.explore.waterfall;
 
-import dev.kvlens.model.Estimate;
+import dev.kvlens.model.engine.Estimate;
 import dev.kvlens.model.Mib;
-import dev.kvlens.model.PhysicalAllocation;
-import dev.kvlens.model.Waterfall;
+import dev.kvlens.model.engine.PhysicalAllocation;
+import dev.kvlens.model.explore.Waterfall;
 import dev.kvlens.text.Language;
 import dev.kvlens.text.Phrases;
 import dev.kvlens.ui.scenario.EstimateResult;

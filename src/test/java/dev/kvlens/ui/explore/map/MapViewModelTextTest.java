@@ -1,7 +1,7 @@
 package dev.kvlens.ui.explore.map;
 
 import dev.kvlens.TestScenarios;
-import dev.kvlens.model.CapacityMap;
+import dev.kvlens.model.explore.CapacityMap;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.text.Language;
 import dev.kvlens.ui.explore.solve.SolveViewModel;

@@ -4,8 +4,8 @@ import dev.kvlens.TestScenarios;
 import dev.kvlens.ui.scenario.EstimatorViewModel;
 import dev.kvlens.model.Device;
 import dev.kvlens.model.EngineMode;
-import dev.kvlens.model.ReverseSolver;
-import dev.kvlens.model.Workload;
+import dev.kvlens.model.explore.ReverseSolver;
+import dev.kvlens.model.explore.Workload;
 import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
