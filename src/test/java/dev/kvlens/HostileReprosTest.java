@@ -176,7 +176,7 @@ public class HostileReprosTest {
     void anOscTitleSequenceNeverReachesAWarning() {
         // R08c: the OSC title sequence ESC ] 0 ; … BEL passed the old ANSI filter into the warning text.
         PrintedLog log = MlcLogParser.parse("Under mode \"local\", \u001b]0;KV-LENS-PWNED\u0007FAKE: all checks passed");
-        assertThat(log.warnings()).singleElement().asString().doesNotContain("\u001b", "\u0007", "PWNED");
+        assertThat(log.warnings()).singleElement().extracting(w -> dev.kvlens.text.Phrases.format(java.util.Locale.ENGLISH, w)).asString().doesNotContain("\u001b", "\u0007", "PWNED");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.kvlens.io;
 
+import dev.kvlens.text.Phrases;
+import dev.kvlens.text.Phrase;
 import dev.kvlens.model.mlc.CompileReport;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.mlc.PrintedLog;
@@ -67,7 +69,7 @@ public final class MlcLogParser {
 
     /** The accumulated content while reading lines in order. */
     private static final class State {
-        private final List<String> warnings = new ArrayList<>();
+        private final List<Phrase> warnings = new ArrayList<>();
         private CompileReport.Era era;
         private BigDecimal params;
         private BigDecimal temp;
@@ -111,7 +113,7 @@ public final class MlcLogParser {
                     readLine(line);
                 } catch (RuntimeException e) {
                     if (warnings.size() < 20) {
-                        warnings.add("could not read: " + abbreviate(line) + " (" + e.getMessage() + ")");
+                        warnings.add(Phrase.of("io.log.couldNotRead", abbreviate(line), Phrases.of(e)));
                     }
                 }
             }

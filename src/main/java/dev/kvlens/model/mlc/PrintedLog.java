@@ -1,5 +1,6 @@
 package dev.kvlens.model.mlc;
 
+import dev.kvlens.text.Phrase;
 import dev.kvlens.model.EngineMode;
 import dev.kvlens.model.RuleSet;
 import java.math.BigDecimal;
@@ -16,11 +17,11 @@ import java.util.OptionalLong;
  *
  * @param compile   the compile report, if the text has one
  * @param runtime   the engine lines, if the text has them
- * @param warnings  lines that looked like MLC's but could not be read
+ * @param warnings  lines that looked like MLC's but could not be read, and why (phrases)
  * @param loggedOn  the earliest date of a dated line ({@code [2024-05-24 22:43:00] INFO …}, MLC's Python logging):
  *                  the day the log was written, so the library was built no later
  */
-public record PrintedLog(Optional<Compile> compile, Optional<Runtime> runtime, List<String> warnings,
+public record PrintedLog(Optional<Compile> compile, Optional<Runtime> runtime, List<Phrase> warnings,
                          Optional<LocalDate> loggedOn) {
 
     public PrintedLog {
@@ -29,7 +30,7 @@ public record PrintedLog(Optional<Compile> compile, Optional<Runtime> runtime, L
     }
 
     /** A log without dated lines. */
-    public PrintedLog(Optional<Compile> compile, Optional<Runtime> runtime, List<String> warnings) {
+    public PrintedLog(Optional<Compile> compile, Optional<Runtime> runtime, List<Phrase> warnings) {
         this(compile, runtime, warnings, Optional.empty());
     }
 

@@ -266,7 +266,7 @@ public final class ImportViewModel {
             estimator.builtOnProperty().set(date);
             note(Phrase.of("import.note.builtOn", date.toString()));
         });
-        printed.warnings().forEach(w -> note(Phrase.of("text.verbatim", w)));
+        printed.warnings().forEach(this::note);
         return String.join("; ", summary);
     }
 

@@ -49,7 +49,8 @@ public final class DraftModelsViewModel {
      */
     public String adopt(Path path, AdditionalModel model, Throwable error) {
         if (error != null) {
-            return Language.get("draft.failed", path.getFileName()) + ": " + FileCommands.message(error);
+            return Language.get("io.problem.status", Language.get("draft.failed", path.getFileName()),
+                    FileCommands.message(error));
         }
         estimator.addAdditionalModel(model);
         return Language.get("draft.added", model.description().name());

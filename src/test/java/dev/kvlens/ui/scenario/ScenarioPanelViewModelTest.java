@@ -127,7 +127,7 @@ class ScenarioPanelViewModelTest {
                 "Llama-3.2-1B draft（q4f16_1）", "移除草稿模型 Llama-3.2-1B draft"));
         Throwable missing = drafts.read(files, Path.of("dir", "missing.json")).handle((m, e) -> e).join();
         assertThat(drafts.adopt(Path.of("dir", "missing.json"), null, missing))
-                .startsWith("无法添加草稿模型 missing.json: ").contains("does not exist");
+                .startsWith("无法添加草稿模型 missing.json：").contains("does not exist");
         assertThat(estimator.additionalModels()).hasSize(1); // a failure adds nothing
         drafts.remove(0);
         assertThat(drafts.rowsProperty().getValue()).isEmpty();
