@@ -5,7 +5,7 @@ import dev.kvlens.ui.common.Styles;
 import dev.kvlens.ui.common.ViewScope;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -44,10 +44,16 @@ public final class ChartCard extends VBox {
         error.getStyleClass().add(Styles.STATUS_ERROR);
         error.setWrapText(true);
         error.setId("chartError");
+        budgetLegend.setId("budgetLegend");
+        deviceLegend.setId("deviceLegend");
         budgetLegend.setGraphic(legendLine(Styles.LEGEND_LINE_BUDGET));
         deviceLegend.setGraphic(legendLine(Styles.LEGEND_LINE_DEVICE));
         tempNote.getStyleClass().add(Styles.NOTE);
         tempNote.setId("tempNote");
+        // the legend values never elide: the note after them moves to a line of its own where the row is too short
+        budgetLegend.setMinWidth(Region.USE_PREF_SIZE);
+        deviceLegend.setMinWidth(Region.USE_PREF_SIZE);
+        tempNote.setWrapText(true);
         chart.setLegendVisible(true);
     }
 
@@ -61,10 +67,9 @@ public final class ChartCard extends VBox {
     }
 
     private void layoutParts() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox legend = new HBox(16, budgetLegend, deviceLegend, spacer, tempNote);
+        FlowPane legend = new FlowPane(16, 2, budgetLegend, deviceLegend, tempNote);
         legend.setAlignment(Pos.CENTER_LEFT);
+        tempNote.maxWidthProperty().bind(legend.widthProperty());
         StackPane plot = new StackPane(chart, error);
         StackPane.setAlignment(error, Pos.CENTER);
         VBox.setVgrow(plot, Priority.ALWAYS);
