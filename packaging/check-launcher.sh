@@ -44,7 +44,7 @@ run clean "" --version
 grep -q "KV Lens $VERSION" "$WORK/out" || fail "did not print 'KV Lens $VERSION'"
 run notes "" estimate --preset llama-3-8b --quantization q4f16_1 --gpu-memory-mib 81089 --mode local
 grep -q approximate "$WORK/err" || fail "the estimate did not say on stderr that it is approximate"
-grep -q "8174.157 MB" <(tail -1 "$WORK/out") || fail "did not run the estimate CLI"
+grep -q "^Estimated total single GPU memory usage: 8174.157 MB" "$WORK/out" || fail "did not run the estimate CLI"
 run clean "-Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dheadless.geometry=1920x1200-32 \
   -Dkvlens.config.dir=$WORK/config" --startup-report
 grep '^startup-report' "$WORK/out" || fail "did not open the window (--startup-report)"
