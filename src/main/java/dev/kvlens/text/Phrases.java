@@ -35,10 +35,10 @@ public final class Phrases {
         return message(Messages.locale(), problem);
     }
 
-    /** What a problem said: its phrase when it has one, else its (English) message quoted as written. */
+    /** What a problem said: its phrase when it has one, else its (English) message quoted as written (none: empty). */
     public static Phrase of(Throwable problem) {
         return problem instanceof Phrased phrased && phrased.phrase() != null ? phrased.phrase()
-                : Phrase.of("text.verbatim", String.valueOf(problem.getMessage()));
+                : Phrase.of("text.verbatim", java.util.Objects.toString(problem.getMessage(), ""));
     }
 
     /** The message of a problem in {@code language}. */

@@ -54,4 +54,12 @@ class PhrasedProblemsTest {
         assertThat(Phrases.message(new IllegalStateException("java.lang.NumberFormatException: For input string: \"x\"")))
                 .isEqualTo("For input string: \"x\"");
     }
+
+    @Test
+    void theWordsOfAProblemAreItsPhraseOrItsMessageButNeverNull() {
+        InputException file = new InputException("a.json", "", Phrase.of("text.verbatim", "is empty"));
+        assertThat(Phrases.of(file)).isEqualTo(file.phrase());
+        assertThat(Phrases.format(Locale.ENGLISH, Phrases.of(new IllegalStateException("as written")))).isEqualTo("as written");
+        assertThat(Phrases.format(Locale.ENGLISH, Phrases.of(new IllegalStateException()))).isEmpty();
+    }
 }
